@@ -1,0 +1,252 @@
+//! A per-country dossier: the cards an analyst collected about one country, self-contained so that a
+//! saved dossier still makes sense without the articles it came from.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Actor, ActorKind, Article, Span, Statement};
+
+/// Where a card came from: enough to cite it in a briefing and to find it again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub title: Option<String>,
+    /// The article's path as the analyst opened it.
+    pub path: String,
+    /// [`content_hash`](super::content_hash) of the article text.
+    pub hash: String,
+    /// The sentence the card points to, as written.
+    pub sentence: String,
+    /// Byte span of that sentence in the article text.
+    #[serde(default)]
+    pub sentence_span: Span,
+}
+
+impl SourceRef {
+    /// A short label for the source: its title, or its file name.
+    pub fn label(&self) -> String {
+        if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return title.trim().to_owned();
+        }
+        std::path::Path::new(&self.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.clone())
+    }
+}
+
+/// Which part of a dossier a card sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Section {
+    KeyActors,
+    /// Statements whose speaker belongs to the dossier's country.
+    StatementsBy,
+    /// Statements about the country by speakers from elsewhere.
+    StatementsAbout,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Self::KeyActors, Self::StatementsBy, Self::StatementsAbout];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::KeyActors => "Key actors",
+            Self::StatementsBy => "Statements by its actors",
+            Self::StatementsAbout => "Statements about it by others",
+        }
+    }
+}
+
+/// Identifies a card of an open article: the article's hash and the card's id in it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CardRef {
+    pub article: String,
+    pub card: String,
+}
+
+impl CardRef {
+    /// The stable id a dossier card carries: `<article hash>/<card id>`.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.article, self.card)
+    }
+}
+
+/// One card in a dossier, with a copy of everything a briefing needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DossierCard {
+    /// Stable id: `<article hash>/<card id>` (see [`CardRef::key`]).
+    pub id: String,
+    pub section: Section,
+    /// For an actor card its name; for a statement its speaker's name (or "unknown").
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    pub country: Option<String>,
+    #[serde(default)]
+    pub country_evidence: Option<String>,
+    /// Statement cards only: the cue, content and whether it is a quote.
+    #[serde(default)]
+    pub cue: Option<String>,
+    #[serde(default)]
+    pub content: Option<String>,
+    #[serde(default)]
+    pub direct: bool,
+    #[serde(default)]
+    pub about: Vec<String>,
+    #[serde(default)]
+    pub confidence: f32,
+    pub source: SourceRef,
+}
+
+impl DossierCard {
+    pub fn is_statement(&self) -> bool {
+        self.section != Section::KeyActors
+    }
+
+    /// A card for an actor of `article`.
+    pub fn from_actor(article: &Article, actor: &Actor) -> Self {
+        let first = actor.mentions.first().copied().unwrap_or_default();
+        let sentence_span = sentence_around(&article.text, first);
+        Self {
+            id: CardRef {
+                article: article.hash.clone(),
+                card: actor.id.clone(),
+            }
+            .key(),
+            section: Section::KeyActors,
+            name: actor.name.clone(),
+            kind: actor.kind,
+            role: actor.role.clone(),
+            country: actor.country.clone(),
+            country_evidence: actor.country_evidence.clone(),
+            cue: None,
+            content: None,
+            direct: false,
+            about: Vec::new(),
+            confidence: actor.confidence,
+            source: source_ref(article, sentence_span),
+        }
+    }
+
+    /// A card for a statement of `article`, placed in `section`.
+    pub fn from_statement(article: &Article, statement: &Statement, section: Section) -> Self {
+        let speaker = statement
+            .speaker
+            .as_deref()
+            .and_then(|id| article.analysis.actor(id));
+        Self {
+            id: CardRef {
+                article: article.hash.clone(),
+                card: statement.id.clone(),
+            }
+            .key(),
+            section,
+            name: speaker.map_or_else(|| "unknown".to_owned(), |a| a.name.clone()),
+            kind: speaker.map_or(ActorKind::Anonymous, |a| a.kind),
+            role: speaker.and_then(|a| a.role.clone()),
+            country: speaker.and_then(|a| a.country.clone()),
+            country_evidence: speaker.and_then(|a| a.country_evidence.clone()),
+            cue: Some(statement.cue.clone()),
+            content: Some(statement.content.clone()),
+            direct: statement.direct,
+            about: statement.about.clone(),
+            confidence: statement.confidence,
+            source: source_ref(article, statement.sentence_span),
+        }
+    }
+}
+
+fn source_ref(article: &Article, sentence_span: Span) -> SourceRef {
+    SourceRef {
+        title: article.title.clone(),
+        path: article.source.clone(),
+        hash: article.hash.clone(),
+        sentence: sentence_span.text(&article.text).trim().to_owned(),
+        sentence_span,
+    }
+}
+
+/// The line (paragraph) around a span: a cheap stand-in for the sentence of an actor's first mention.
+fn sentence_around(text: &str, span: Span) -> Span {
+    let bytes = text.as_bytes();
+    let mut start = span.start.min(bytes.len());
+    while start > 0 && !matches!(bytes[start - 1], b'\n' | b'.' | b'!' | b'?') {
+        start -= 1;
+    }
+    let mut end = span.end.min(bytes.len());
+    while end < bytes.len() && !matches!(bytes[end], b'\n' | b'.' | b'!' | b'?') {
+        end += 1;
+    }
+    if end < bytes.len() && bytes[end] != b'\n' {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+/// A per-country dossier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    /// ISO 3166-1 alpha-2 code of the country.
+    pub country: String,
+    /// Display name ("Pakistan").
+    pub name: String,
+    /// The analyst's notes, Markdown.
+    #[serde(default)]
+    pub notes: String,
+    /// Cards in the analyst's order; each card's section says where it is shown.
+    #[serde(default)]
+    pub cards: Vec<DossierCard>,
+}
+
+impl Dossier {
+    pub fn new(country: &str, name: &str) -> Self {
+        Self {
+            country: country.to_owned(),
+            name: name.to_owned(),
+            notes: String::new(),
+            cards: Vec::new(),
+        }
+    }
+
+    pub fn contains(&self, card_id: &str) -> bool {
+        self.cards.iter().any(|c| c.id == card_id)
+    }
+
+    /// The cards of one section, in order.
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &DossierCard> {
+        self.cards.iter().filter(move |c| c.section == section)
+    }
+
+    /// The section a statement card belongs in for this dossier: by its actors when the speaker is of
+    /// this country, about it otherwise.
+    pub fn section_for_statement(&self, speaker_country: Option<&str>) -> Section {
+        if speaker_country == Some(self.country.as_str()) {
+            Section::StatementsBy
+        } else {
+            Section::StatementsAbout
+        }
+    }
+
+    /// The file name the dossier is saved under by default: `pakistan.ron`.
+    pub fn file_name(&self) -> String {
+        let slug: String = self
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let slug = slug
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if slug.is_empty() {
+            format!("{}.ron", self.country.to_lowercase())
+        } else {
+            format!("{slug}.ron")
+        }
+    }
+}

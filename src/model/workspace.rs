@@ -1,0 +1,77 @@
+//! The workspace: the open articles and the dossiers built from them. Restored on the next start.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Article, Dossier};
+
+/// Everything the analyst has open.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub articles: Vec<Article>,
+    /// Dossiers, kept sorted by name.
+    #[serde(default)]
+    pub dossiers: Vec<Dossier>,
+    /// Recently opened article paths, newest first.
+    #[serde(default)]
+    pub recent: Vec<String>,
+    /// Countries (ISO codes) of dossiers changed since they were last saved or loaded.
+    #[serde(skip)]
+    pub dirty: BTreeSet<String>,
+}
+
+impl Workspace {
+    pub fn article(&self, hash: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.hash == hash)
+    }
+
+    pub fn article_mut(&mut self, hash: &str) -> Option<&mut Article> {
+        self.articles.iter_mut().find(|a| a.hash == hash)
+    }
+
+    pub fn dossier(&self, country: &str) -> Option<&Dossier> {
+        self.dossiers.iter().find(|d| d.country == country)
+    }
+
+    pub fn dossier_mut(&mut self, country: &str) -> Option<&mut Dossier> {
+        self.dossiers.iter_mut().find(|d| d.country == country)
+    }
+
+    /// Countries the open articles involve, most mentioned first: the dossiers to suggest.
+    pub fn suggested_countries(&self) -> Vec<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for article in &self.articles {
+            for code in &article.analysis.countries {
+                match counts.iter_mut().find(|(c, _)| c == code) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((code.clone(), 1)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts.into_iter().map(|(c, _)| c).collect()
+    }
+
+    /// Remembers `path` as the most recent file (at most 10 are kept).
+    pub fn remember_recent(&mut self, path: &str) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(10);
+    }
+
+    pub(super) fn put_dossier(&mut self, dossier: Dossier) {
+        self.dirty.insert(dossier.country.clone());
+        match self
+            .dossiers
+            .iter_mut()
+            .find(|d| d.country == dossier.country)
+        {
+            Some(slot) => *slot = dossier,
+            None => {
+                self.dossiers.push(dossier);
+                self.dossiers.sort_by(|a, b| a.name.cmp(&b.name));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Files → analysed articles, in parallel: the one route by which the app (dialog, drops, command line)
+//! and the `extract` command open articles.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::model::{Article, content_hash};
+use crate::read::{ReadError, read_article};
+
+/// Reads and analyses one file.
+pub fn open_article(path: &Path) -> Result<Article, ReadError> {
+    let read = read_article(path)?;
+    let mut analysis = crate::extract::extract(&read.text);
+    analysis.warnings.splice(0..0, read.warnings);
+    Ok(Article {
+        source: path.to_string_lossy().into_owned(),
+        title: read.title,
+        hash: content_hash(&read.text),
+        text: read.text,
+        analysis,
+        rejected: Vec::new(),
+    })
+}
+
+/// Reads and analyses many files on all cores, in input order. `done` counts finished files, for a
+/// progress bar. One bad file gives one error and never stops the others.
+pub fn open_articles<P: AsRef<Path> + Sync>(
+    paths: &[P],
+    done: &AtomicUsize,
+) -> Vec<Result<Article, ReadError>> {
+    paths
+        .par_iter()
+        .map(|path| {
+            let result = open_article(path.as_ref());
+            done.fetch_add(1, Ordering::Relaxed);
+            result
+        })
+        .collect()
+}

@@ -1,0 +1,178 @@
+//! Files → article text. Plain text, Markdown (markup stripped) and HTML (the readable text of the page),
+//! in UTF-8 (with or without BOM), UTF-16 with BOM, or a detected legacy encoding. The only input IO.
+
+mod html;
+mod markdown;
+
+use std::path::Path;
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The text of a file, ready for extraction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadArticle {
+    pub title: Option<String>,
+    pub text: String,
+    /// Things the reader had to guess or repair (an encoding that was detected, …).
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be read. Each message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
+    #[error("{path}: this looks like a binary file, not an article (.txt, .md or .html)")]
+    Binary { path: String },
+    #[error("{path}: the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")]
+    TooLarge { path: String, size: u64 },
+    #[error("{path}: the file holds no readable text")]
+    NoText { path: String },
+}
+
+impl ReadError {
+    /// The path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Io { path, .. }
+            | Self::Empty { path }
+            | Self::Binary { path }
+            | Self::TooLarge { path, .. }
+            | Self::NoText { path } => path,
+        }
+    }
+}
+
+/// The kinds of file the reader understands, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// Extensions offered in the open dialog.
+    pub const EXTENSIONS: [&'static str; 6] = ["txt", "text", "md", "markdown", "html", "htm"];
+
+    pub fn of(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" => Self::Markdown,
+            "html" | "htm" | "xhtml" => Self::Html,
+            _ => Self::Text,
+        }
+    }
+}
+
+/// Reads one article file.
+pub fn read_article(path: &Path) -> Result<ReadArticle, ReadError> {
+    let name = path.to_string_lossy().into_owned();
+    let io = |source| ReadError::Io {
+        path: name.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { path: name, size });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    parse_bytes(&name, &bytes, Format::of(path))
+}
+
+/// Turns a file's bytes into an article: decoding, then markup removal by format.
+pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArticle, ReadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ReadError::Empty {
+            path: name.to_owned(),
+        });
+    }
+    let mut warnings = Vec::new();
+    let decoded = decode(name, bytes, &mut warnings)?;
+    let (title, text) = match format {
+        Format::Text => (plain_title(&decoded), decoded),
+        Format::Markdown => markdown::readable(&decoded),
+        Format::Html => html::readable(&decoded),
+    };
+    if text.trim().is_empty() {
+        return Err(ReadError::NoText {
+            path: name.to_owned(),
+        });
+    }
+    Ok(ReadArticle {
+        title,
+        text,
+        warnings,
+    })
+}
+
+/// Decodes bytes as UTF-8 (BOM stripped), UTF-16 with a BOM, or the encoding a detector guesses.
+fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, ReadError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if encoding != encoding_rs::UTF_8 {
+            warnings.push(format!(
+                "{name}: decoded as {} (byte order mark)",
+                encoding.name()
+            ));
+        }
+        if had_errors {
+            warnings.push(format!(
+                "{name}: some bytes were not valid {} and were replaced",
+                encoding.name()
+            ));
+        }
+        return Ok(text.into_owned());
+    }
+    if looks_binary(bytes) {
+        return Err(ReadError::Binary {
+            path: name.to_owned(),
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    warnings.push(format!("{name}: not UTF-8; decoded as {}", encoding.name()));
+    if had_errors {
+        warnings.push(format!(
+            "{name}: some bytes could not be decoded and were replaced"
+        ));
+    }
+    Ok(text.into_owned())
+}
+
+/// NUL bytes or many control characters in the first 8 KiB mean a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 20 > head.len()
+}
+
+/// A plain text's title: its first line when that line looks like a headline (short, no final full stop).
+fn plain_title(text: &str) -> Option<String> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let rest_has_text = text.trim_start().len() > first.len() + 1;
+    let headline = first.chars().count() <= 160
+        && !first.ends_with(['.', '"', '”', ':', ','])
+        && rest_has_text;
+    headline.then(|| first.to_owned())
+}
