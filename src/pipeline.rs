@@ -26,10 +26,7 @@ pub fn open_article(path: &Path) -> Result<Article, ReadError> {
 
 /// Reads and analyses many files on all cores, in input order. `done` counts finished files, for a
 /// progress bar. One bad file gives one error and never stops the others.
-pub fn open_articles<P: AsRef<Path> + Sync>(
-    paths: &[P],
-    done: &AtomicUsize,
-) -> Vec<Result<Article, ReadError>> {
+pub fn open_articles<P: AsRef<Path> + Sync>(paths: &[P], done: &AtomicUsize) -> Vec<Result<Article, ReadError>> {
     paths
         .par_iter()
         .map(|path| {

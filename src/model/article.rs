@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A `[start, end)` range of UTF-8 byte offsets into an article's text, on character boundaries.
 /// Serialized as a two-element sequence (`[12, 30]` in JSON, `(12, 30)` in RON).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     pub start: usize,
@@ -68,12 +66,7 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 4] = [
-        Self::Person,
-        Self::Organization,
-        Self::Country,
-        Self::Anonymous,
-    ];
+    pub const ALL: [ActorKind; 4] = [Self::Person, Self::Organization, Self::Country, Self::Anonymous];
 
     pub fn label(self) -> &'static str {
         match self {

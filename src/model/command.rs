@@ -15,49 +15,27 @@ pub enum Command {
     /// Replaces an actor card of an article (matched by the actor's id).
     EditActor { article: String, actor: Actor },
     /// Replaces a statement card of an article (matched by the statement's id).
-    EditStatement {
-        article: String,
-        statement: Statement,
-    },
+    EditStatement { article: String, statement: Statement },
     /// Rejects (or restores) a card of an article.
-    SetRejected {
-        article: String,
-        card: String,
-        rejected: bool,
-    },
+    SetRejected { article: String, card: String, rejected: bool },
     /// Merges actor `merge` into `keep`: mentions join, statements follow, `merge` disappears.
-    MergeActors {
-        article: String,
-        keep: String,
-        merge: String,
-    },
+    MergeActors { article: String, keep: String, merge: String },
     /// Creates an empty dossier for a country, if there is none.
     CreateDossier { country: String, name: String },
     /// Deletes a dossier.
     RemoveDossier { country: String },
     /// Adds a card to a country's dossier (creating the dossier if needed). Already there: no change.
-    AddCard {
-        country: String,
-        name: String,
-        card: DossierCard,
-    },
+    AddCard { country: String, name: String, card: DossierCard },
     /// Removes a card from a dossier.
     RemoveCard { country: String, card: String },
     /// Moves a card `offset` places up (negative) or down within its section.
-    MoveCard {
-        country: String,
-        card: String,
-        offset: i32,
-    },
+    MoveCard { country: String, card: String, offset: i32 },
     /// Replaces a dossier's notes.
     SetNotes { country: String, notes: String },
     /// Puts back a whole article (the inverse of the card edits).
     RestoreArticle { index: usize, article: Article },
     /// Puts back a whole dossier, or removes it when `None` (the inverse of the dossier edits).
-    RestoreDossier {
-        country: String,
-        dossier: Option<Dossier>,
-    },
+    RestoreDossier { country: String, dossier: Option<Dossier> },
 }
 
 /// Why a command could not be applied. The workspace is unchanged when this is returned.
@@ -105,9 +83,8 @@ impl Workspace {
                 Ok(Command::RemoveArticles(added))
             }
             Command::RemoveArticles(hashes) => {
-                let (removed, kept) = std::mem::take(&mut self.articles)
-                    .into_iter()
-                    .partition(|a| hashes.contains(&a.hash));
+                let (removed, kept) =
+                    std::mem::take(&mut self.articles).into_iter().partition(|a| hashes.contains(&a.hash));
                 self.articles = kept;
                 Ok(Command::AddArticles(removed))
             }
@@ -118,22 +95,13 @@ impl Workspace {
                 Ok(())
             }),
             Command::EditStatement { article, statement } => self.edit_article(&article, |a| {
-                let slot = a
-                    .analysis
-                    .statements
-                    .iter_mut()
-                    .find(|x| x.id == statement.id);
+                let slot = a.analysis.statements.iter_mut().find(|x| x.id == statement.id);
                 let slot = slot.ok_or_else(|| CommandError::NoCard(statement.id.clone()))?;
                 *slot = statement;
                 Ok(())
             }),
-            Command::SetRejected {
-                article,
-                card,
-                rejected,
-            } => self.edit_article(&article, |a| {
-                let exists =
-                    a.analysis.actor(&card).is_some() || a.analysis.statement(&card).is_some();
+            Command::SetRejected { article, card, rejected } => self.edit_article(&article, |a| {
+                let exists = a.analysis.actor(&card).is_some() || a.analysis.statement(&card).is_some();
                 if !exists {
                     return Err(CommandError::NoCard(card));
                 }
@@ -143,11 +111,7 @@ impl Workspace {
                 }
                 Ok(())
             }),
-            Command::MergeActors {
-                article,
-                keep,
-                merge,
-            } => {
+            Command::MergeActors { article, keep, merge } => {
                 if keep == merge {
                     return Err(CommandError::SelfMerge);
                 }
@@ -158,55 +122,29 @@ impl Workspace {
                 if before.is_none() {
                     self.put_dossier(Dossier::new(&country, &name));
                 }
-                Ok(Command::RestoreDossier {
-                    country,
-                    dossier: before,
-                })
+                Ok(Command::RestoreDossier { country, dossier: before })
             }
             Command::RemoveDossier { country } => {
-                let before = self
-                    .dossier(&country)
-                    .cloned()
-                    .ok_or_else(|| CommandError::NoDossier(country.clone()))?;
+                let before = self.dossier(&country).cloned().ok_or_else(|| CommandError::NoDossier(country.clone()))?;
                 self.dossiers.retain(|d| d.country != country);
                 self.dirty.insert(country.clone());
-                Ok(Command::RestoreDossier {
-                    country,
-                    dossier: Some(before),
-                })
+                Ok(Command::RestoreDossier { country, dossier: Some(before) })
             }
-            Command::AddCard {
-                country,
-                name,
-                card,
-            } => {
+            Command::AddCard { country, name, card } => {
                 let before = self.dossier(&country).cloned();
-                let mut dossier = before
-                    .clone()
-                    .unwrap_or_else(|| Dossier::new(&country, &name));
+                let mut dossier = before.clone().unwrap_or_else(|| Dossier::new(&country, &name));
                 if !dossier.contains(&card.id) {
                     dossier.cards.push(card);
                     self.put_dossier(dossier);
                 }
-                Ok(Command::RestoreDossier {
-                    country,
-                    dossier: before,
-                })
+                Ok(Command::RestoreDossier { country, dossier: before })
             }
             Command::RemoveCard { country, card } => self.edit_dossier(&country, |d| {
                 let before = d.cards.len();
                 d.cards.retain(|c| c.id != card);
-                if d.cards.len() == before {
-                    Err(CommandError::NoCard(card))
-                } else {
-                    Ok(())
-                }
+                if d.cards.len() == before { Err(CommandError::NoCard(card)) } else { Ok(()) }
             }),
-            Command::MoveCard {
-                country,
-                card,
-                offset,
-            } => self.edit_dossier(&country, |d| {
+            Command::MoveCard { country, card, offset } => self.edit_dossier(&country, |d| {
                 move_within_section(&mut d.cards, &card, offset).ok_or(CommandError::NoCard(card))
             }),
             Command::SetNotes { country, notes } => self.edit_dossier(&country, |d| {
@@ -218,10 +156,7 @@ impl Workspace {
                 let before = match self.articles.iter().position(|a| a.hash == hash) {
                     Some(pos) => {
                         let old = std::mem::replace(&mut self.articles[pos], article);
-                        return Ok(Command::RestoreArticle {
-                            index: pos,
-                            article: old,
-                        });
+                        return Ok(Command::RestoreArticle { index: pos, article: old });
                     }
                     None => {
                         let index = index.min(self.articles.len());
@@ -229,9 +164,7 @@ impl Workspace {
                         index
                     }
                 };
-                Ok(Command::RemoveArticles(vec![
-                    self.articles[before].hash.clone(),
-                ]))
+                Ok(Command::RemoveArticles(vec![self.articles[before].hash.clone()]))
             }
             Command::RestoreDossier { country, dossier } => {
                 let before = self.dossier(&country).cloned();
@@ -242,10 +175,7 @@ impl Workspace {
                         self.dirty.insert(country.clone());
                     }
                 }
-                Ok(Command::RestoreDossier {
-                    country,
-                    dossier: before,
-                })
+                Ok(Command::RestoreDossier { country, dossier: before })
             }
         }
     }
@@ -264,10 +194,7 @@ impl Workspace {
         let mut article = self.articles[index].clone();
         edit(&mut article)?;
         let before = std::mem::replace(&mut self.articles[index], article);
-        Ok(Command::RestoreArticle {
-            index,
-            article: before,
-        })
+        Ok(Command::RestoreArticle { index, article: before })
     }
 
     /// Runs `edit` on a copy of a dossier; on success stores it and returns the restoring command.
@@ -276,17 +203,11 @@ impl Workspace {
         country: &str,
         edit: impl FnOnce(&mut Dossier) -> Result<(), CommandError>,
     ) -> Result<Command, CommandError> {
-        let before = self
-            .dossier(country)
-            .cloned()
-            .ok_or_else(|| CommandError::NoDossier(country.to_owned()))?;
+        let before = self.dossier(country).cloned().ok_or_else(|| CommandError::NoDossier(country.to_owned()))?;
         let mut dossier = before.clone();
         edit(&mut dossier)?;
         self.put_dossier(dossier);
-        Ok(Command::RestoreDossier {
-            country: country.to_owned(),
-            dossier: Some(before),
-        })
+        Ok(Command::RestoreDossier { country: country.to_owned(), dossier: Some(before) })
     }
 
     /// Builds the dossier card for an article's card, in the section it belongs to in `country`'s
@@ -297,27 +218,17 @@ impl Workspace {
             return Some(DossierCard::from_actor(article, actor));
         }
         let statement = article.analysis.statement(card)?;
-        let speaker_country = statement
-            .speaker
-            .as_deref()
-            .and_then(|id| article.analysis.actor(id))
-            .and_then(|a| a.country.as_deref());
-        let section = if speaker_country == Some(country) {
-            Section::StatementsBy
-        } else {
-            Section::StatementsAbout
-        };
+        let speaker_country =
+            statement.speaker.as_deref().and_then(|id| article.analysis.actor(id)).and_then(|a| a.country.as_deref());
+        let section = if speaker_country == Some(country) { Section::StatementsBy } else { Section::StatementsAbout };
         Some(DossierCard::from_statement(article, statement, section))
     }
 }
 
 fn merge_actors(article: &mut Article, keep: &str, merge: &str) -> Result<(), CommandError> {
     let analysis = &mut article.analysis;
-    let gone = analysis
-        .actors
-        .iter()
-        .position(|a| a.id == merge)
-        .ok_or_else(|| CommandError::NoCard(merge.to_owned()))?;
+    let gone =
+        analysis.actors.iter().position(|a| a.id == merge).ok_or_else(|| CommandError::NoCard(merge.to_owned()))?;
     if analysis.actor(keep).is_none() {
         return Err(CommandError::NoCard(keep.to_owned()));
     }
@@ -347,9 +258,7 @@ fn merge_actors(article: &mut Article, keep: &str, merge: &str) -> Result<(), Co
 fn move_within_section(cards: &mut [DossierCard], card: &str, offset: i32) -> Option<()> {
     let from = cards.iter().position(|c| c.id == card)?;
     let section = cards[from].section;
-    let same: Vec<usize> = (0..cards.len())
-        .filter(|&i| cards[i].section == section)
-        .collect();
+    let same: Vec<usize> = (0..cards.len()).filter(|&i| cards[i].section == section).collect();
     let rank = same.iter().position(|&i| i == from)?;
     let target = (rank as i64 + i64::from(offset)).clamp(0, same.len() as i64 - 1) as usize;
     let to = same[target];
@@ -372,11 +281,7 @@ pub struct History {
 
 impl History {
     /// Applies a new command, remembering how to undo it. Clears the redo stack.
-    pub fn apply(
-        &mut self,
-        workspace: &mut Workspace,
-        command: Command,
-    ) -> Result<(), CommandError> {
+    pub fn apply(&mut self, workspace: &mut Workspace, command: Command) -> Result<(), CommandError> {
         let streak = match &command {
             Command::SetNotes { country, .. } => Some(country.clone()),
             _ => None,

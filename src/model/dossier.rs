@@ -106,11 +106,7 @@ impl DossierCard {
         let first = actor.mentions.first().copied().unwrap_or_default();
         let sentence_span = sentence_around(&article.text, first);
         Self {
-            id: CardRef {
-                article: article.hash.clone(),
-                card: actor.id.clone(),
-            }
-            .key(),
+            id: CardRef { article: article.hash.clone(), card: actor.id.clone() }.key(),
             section: Section::KeyActors,
             name: actor.name.clone(),
             kind: actor.kind,
@@ -128,16 +124,9 @@ impl DossierCard {
 
     /// A card for a statement of `article`, placed in `section`.
     pub fn from_statement(article: &Article, statement: &Statement, section: Section) -> Self {
-        let speaker = statement
-            .speaker
-            .as_deref()
-            .and_then(|id| article.analysis.actor(id));
+        let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
         Self {
-            id: CardRef {
-                article: article.hash.clone(),
-                card: statement.id.clone(),
-            }
-            .key(),
+            id: CardRef { article: article.hash.clone(), card: statement.id.clone() }.key(),
             section,
             name: speaker.map_or_else(|| "unknown".to_owned(), |a| a.name.clone()),
             kind: speaker.map_or(ActorKind::Anonymous, |a| a.kind),
@@ -198,12 +187,7 @@ pub struct Dossier {
 
 impl Dossier {
     pub fn new(country: &str, name: &str) -> Self {
-        Self {
-            country: country.to_owned(),
-            name: name.to_owned(),
-            notes: String::new(),
-            cards: Vec::new(),
-        }
+        Self { country: country.to_owned(), name: name.to_owned(), notes: String::new(), cards: Vec::new() }
     }
 
     pub fn contains(&self, card_id: &str) -> bool {
@@ -218,35 +202,14 @@ impl Dossier {
     /// The section a statement card belongs in for this dossier: by its actors when the speaker is of
     /// this country, about it otherwise.
     pub fn section_for_statement(&self, speaker_country: Option<&str>) -> Section {
-        if speaker_country == Some(self.country.as_str()) {
-            Section::StatementsBy
-        } else {
-            Section::StatementsAbout
-        }
+        if speaker_country == Some(self.country.as_str()) { Section::StatementsBy } else { Section::StatementsAbout }
     }
 
     /// The file name the dossier is saved under by default: `pakistan.ron`.
     pub fn file_name(&self) -> String {
-        let slug: String = self
-            .name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let slug = slug
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        if slug.is_empty() {
-            format!("{}.ron", self.country.to_lowercase())
-        } else {
-            format!("{slug}.ron")
-        }
+        let slug: String =
+            self.name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+        let slug = slug.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+        if slug.is_empty() { format!("{}.ron", self.country.to_lowercase()) } else { format!("{slug}.ron") }
     }
 }

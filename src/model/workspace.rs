@@ -62,11 +62,7 @@ impl Workspace {
 
     pub(super) fn put_dossier(&mut self, dossier: Dossier) {
         self.dirty.insert(dossier.country.clone());
-        match self
-            .dossiers
-            .iter_mut()
-            .find(|d| d.country == dossier.country)
-        {
+        match self.dossiers.iter_mut().find(|d| d.country == dossier.country) {
             Some(slot) => *slot = dossier,
             None => {
                 self.dossiers.push(dossier);

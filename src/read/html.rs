@@ -4,16 +4,13 @@
 use scraper::{ElementRef, Html, Selector};
 
 const BLOCKS: &str = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, td, th, dt, dd";
-const DROPPED: [&str; 11] = [
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template",
-    "button", "svg",
-];
+const DROPPED: [&str; 11] =
+    ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "button", "svg"];
 
 /// Returns the page title and its readable text, one block a paragraph.
 pub fn readable(source: &str) -> (Option<String>, String) {
     let document = Html::parse_document(source);
-    let title =
-        select_first_text(&document, "title").or_else(|| select_first_text(&document, "h1"));
+    let title = select_first_text(&document, "title").or_else(|| select_first_text(&document, "h1"));
     let mut blocks: Vec<String> = Vec::new();
     if let Ok(selector) = Selector::parse(BLOCKS) {
         for element in document.select(&selector) {
@@ -60,37 +57,16 @@ fn is_dropped(element: ElementRef<'_>) -> bool {
 }
 
 fn has_block_ancestor(element: ElementRef<'_>) -> bool {
-    const INNER: [&str; 15] = [
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "li",
-        "blockquote",
-        "pre",
-        "figcaption",
-        "td",
-        "th",
-        "dt",
-        "dd",
-    ];
-    element
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|e| INNER.contains(&e.value().name()))
+    const INNER: [&str; 15] =
+        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td", "th", "dt", "dd"];
+    element.ancestors().filter_map(ElementRef::wrap).any(|e| INNER.contains(&e.value().name()))
 }
 
 fn visible_text(element: ElementRef<'_>) -> String {
     let mut out = String::new();
     for node in element.descendants() {
         if let Some(text) = node.value().as_text() {
-            let hidden = node
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|e| DROPPED.contains(&e.value().name()));
+            let hidden = node.ancestors().filter_map(ElementRef::wrap).any(|e| DROPPED.contains(&e.value().name()));
             if !hidden {
                 out.push_str(text);
                 out.push(' ');

@@ -18,9 +18,9 @@ pub fn readable(source: &str) -> (Option<String>, String) {
                 }
                 end_block(&mut text);
             }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::CodeBlock,
-            ) => end_block(&mut text),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::CodeBlock) => {
+                end_block(&mut text)
+            }
             Event::Text(t) | Event::Code(t) => {
                 text.push_str(&t);
                 if let Some(h) = heading.as_mut() {

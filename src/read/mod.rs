@@ -22,10 +22,7 @@ pub struct ReadArticle {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{path}: cannot read the file: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     #[error("{path}: the file is empty")]
     Empty { path: String },
     #[error("{path}: this looks like a binary file, not an article (.txt, .md or .html)")]
@@ -62,10 +59,7 @@ impl Format {
     pub const EXTENSIONS: [&'static str; 6] = ["txt", "text", "md", "markdown", "html", "htm"];
 
     pub fn of(path: &Path) -> Self {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
+        let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
         match ext.as_str() {
             "md" | "markdown" => Self::Markdown,
             "html" | "htm" | "xhtml" => Self::Html,
@@ -77,10 +71,7 @@ impl Format {
 /// Reads one article file.
 pub fn read_article(path: &Path) -> Result<ReadArticle, ReadError> {
     let name = path.to_string_lossy().into_owned();
-    let io = |source| ReadError::Io {
-        path: name.clone(),
-        source,
-    };
+    let io = |source| ReadError::Io { path: name.clone(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { path: name, size });
@@ -92,9 +83,7 @@ pub fn read_article(path: &Path) -> Result<ReadArticle, ReadError> {
 /// Turns a file's bytes into an article: decoding, then markup removal by format.
 pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArticle, ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(ReadError::Empty {
-            path: name.to_owned(),
-        });
+        return Err(ReadError::Empty { path: name.to_owned() });
     }
     let mut warnings = Vec::new();
     let decoded = decode(name, bytes, &mut warnings)?;
@@ -104,15 +93,9 @@ pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArtic
         Format::Html => html::readable(&decoded),
     };
     if text.trim().is_empty() {
-        return Err(ReadError::NoText {
-            path: name.to_owned(),
-        });
+        return Err(ReadError::NoText { path: name.to_owned() });
     }
-    Ok(ReadArticle {
-        title,
-        text,
-        warnings,
-    })
+    Ok(ReadArticle { title, text, warnings })
 }
 
 /// Decodes bytes as UTF-8 (BOM stripped), UTF-16 with a BOM, or the encoding a detector guesses.
@@ -120,23 +103,15 @@ fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if encoding != encoding_rs::UTF_8 {
-            warnings.push(format!(
-                "{name}: decoded as {} (byte order mark)",
-                encoding.name()
-            ));
+            warnings.push(format!("{name}: decoded as {} (byte order mark)", encoding.name()));
         }
         if had_errors {
-            warnings.push(format!(
-                "{name}: some bytes were not valid {} and were replaced",
-                encoding.name()
-            ));
+            warnings.push(format!("{name}: some bytes were not valid {} and were replaced", encoding.name()));
         }
         return Ok(text.into_owned());
     }
     if looks_binary(bytes) {
-        return Err(ReadError::Binary {
-            path: name.to_owned(),
-        });
+        return Err(ReadError::Binary { path: name.to_owned() });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
@@ -147,9 +122,7 @@ fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String
     let (text, _, had_errors) = encoding.decode(bytes);
     warnings.push(format!("{name}: not UTF-8; decoded as {}", encoding.name()));
     if had_errors {
-        warnings.push(format!(
-            "{name}: some bytes could not be decoded and were replaced"
-        ));
+        warnings.push(format!("{name}: some bytes could not be decoded and were replaced"));
     }
     Ok(text.into_owned())
 }
@@ -160,10 +133,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     control * 20 > head.len()
 }
 
@@ -171,8 +141,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
 fn plain_title(text: &str) -> Option<String> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let rest_has_text = text.trim_start().len() > first.len() + 1;
-    let headline = first.chars().count() <= 160
-        && !first.ends_with(['.', '"', '”', ':', ','])
-        && rest_has_text;
+    let headline = first.chars().count() <= 160 && !first.ends_with(['.', '"', '”', ':', ',']) && rest_has_text;
     headline.then(|| first.to_owned())
 }

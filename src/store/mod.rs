@@ -22,26 +22,12 @@ pub struct Envelope<T> {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{path}: line {line}, column {column}: {message}")]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Parse { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{path}: this is a {found} file, not a {expected} file")]
-    WrongKind {
-        path: PathBuf,
-        found: String,
-        expected: String,
-    },
-    #[error(
-        "{path}: written by a newer Dossier (format version {version}; this one reads up to {FORMAT_VERSION})"
-    )]
+    WrongKind { path: PathBuf, found: String, expected: String },
+    #[error("{path}: written by a newer Dossier (format version {version}; this one reads up to {FORMAT_VERSION})")]
     FutureVersion { path: PathBuf, version: u32 },
     #[error("cannot write RON: {0}")]
     Serialize(String),
@@ -72,20 +58,13 @@ pub fn load_workspace(path: &Path) -> Result<Workspace, StoreError> {
 }
 
 fn to_string<T: Serialize>(format: &str, data: &T) -> Result<String, StoreError> {
-    let envelope = Envelope {
-        format: format.to_owned(),
-        version: FORMAT_VERSION,
-        data,
-    };
+    let envelope = Envelope { format: format.to_owned(), version: FORMAT_VERSION, data };
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_owned());
     ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize(e.to_string()))
 }
 
 fn load<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
     let envelope: Envelope<T> = ron::from_str(&text).map_err(|e| StoreError::Parse {
         path: path.to_owned(),
         line: e.span.start.line,
@@ -100,10 +79,7 @@ fn load<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, StoreErro
         });
     }
     if envelope.version > FORMAT_VERSION {
-        return Err(StoreError::FutureVersion {
-            path: path.to_owned(),
-            version: envelope.version,
-        });
+        return Err(StoreError::FutureVersion { path: path.to_owned(), version: envelope.version });
     }
     Ok(envelope.data)
 }
@@ -111,14 +87,8 @@ fn load<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, StoreErro
 /// Writes `text` to a temporary file beside `path`, syncs it, and renames it over `path`.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), StoreError> {
     use std::io::Write as _;
-    let io = |source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let io = |source| StoreError::Io { path: path.to_owned(), source };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     file.write_all(text.as_bytes()).map_err(io)?;
