@@ -36,3 +36,24 @@ pub fn open_articles<P: AsRef<Path> + Sync>(paths: &[P], done: &AtomicUsize) -> 
         })
         .collect()
 }
+
+/// The path shown for the built-in sample article.
+pub const SAMPLE_PATH: &str = "assets/sample-article.txt";
+
+/// The built-in sample article (a news report shipped in `assets/`), analysed.
+pub fn sample_article() -> Article {
+    let text = include_str!("../assets/sample-article.txt");
+    let read = crate::read::parse_bytes(SAMPLE_PATH, text.as_bytes(), crate::read::Format::Text);
+    let (title, text) = match read {
+        Ok(r) => (r.title, r.text),
+        Err(_) => (None, text.to_owned()),
+    };
+    Article {
+        source: SAMPLE_PATH.to_owned(),
+        title: title.or_else(|| Some("Sample: Russia offers to mediate between Pakistan and Afghanistan".to_owned())),
+        hash: content_hash(&text),
+        analysis: crate::extract::extract(&text),
+        text,
+        rejected: Vec::new(),
+    }
+}

