@@ -4,6 +4,8 @@
 //! The library is the whole core and knows nothing of egui; `src/ui/` is a thin layer over it and
 //! `src/main.rs` only parses arguments.
 
+/// The headless commands' output (`dossier extract`) and small helpers they share with the app.
+pub mod cli;
 /// Dossier → Markdown briefing note. Pure.
 pub mod export;
 /// Text → actors and statements. Pure; never fails, never panics.
