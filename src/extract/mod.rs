@@ -1,8 +1,403 @@
-//! Text → actors and statements. Pure; never fails, never panics.
+//! Text → actors and statements. One pass over the tokens for names, one for cues; pure, linear in the
+//! text, never fails and never panics (problems become warnings).
+//!
+//! Pipeline: [`tokens`] (tokens, quotations, sentences) → [`words`] (lexicon classes per token) →
+//! [`actors`] (name phrases, merged into one actor per referent) → [`statements`] (cues, speakers,
+//! contents) → speaker resolution (pronouns, role nouns) → the [`Analysis`].
 
-use crate::model::Analysis;
+mod actors;
+mod statements;
+mod tokens;
+mod words;
 
-/// Analyses a text.
-pub fn extract(_text: &str) -> Analysis {
-    Analysis::default()
+use crate::lexicon::{CountryForm, lexicon};
+use crate::model::{Actor, ActorKind, Analysis, Span, Statement};
+
+use actors::{Phrase, Referent, Registry};
+use statements::{Found, Speaker};
+use tokens::Kind;
+use words::Words;
+
+/// Analyses a text: its countries, actors and statements.
+pub fn extract(text: &str) -> Analysis {
+    let lex = lexicon();
+    let toks = tokens::tokenize(text);
+    let quotes = tokens::quotes(&toks);
+    let sents = tokens::sentences(text, &toks, &quotes);
+    let w = Words::new(text, &toks, lex);
+    let mut in_quote = vec![false; toks.len()];
+    for q in &quotes {
+        for slot in &mut in_quote[q.open..q.end().min(toks.len())] {
+            *slot = true;
+        }
+    }
+    let mut sentence_of = vec![0usize; toks.len()];
+    for (n, s) in sents.iter().enumerate() {
+        for slot in &mut sentence_of[s.first..s.end] {
+            *slot = n;
+        }
+    }
+
+    // Names, roles and countries, sentence by sentence.
+    let mut reg = Registry::default();
+    let mut phrases: Vec<Phrase> = Vec::new();
+    let mut countries: Vec<String> = Vec::new();
+    for s in &sents {
+        let mut i = s.first;
+        while i < s.end {
+            if let Some((c, _, e)) = w.country_at(i) {
+                let code = w.country_code(c);
+                if !countries.iter().any(|x| x == code) {
+                    countries.push(code.to_owned());
+                }
+                let _ = e;
+            }
+            match actors::phrase_at(&w, &mut reg, i, s.first, s.end) {
+                Some(p) => {
+                    // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
+                    if let Referent::Actor(a) = p.referent {
+                        if w.word(p.end) == "(" && w.word(p.end + 2) == ")" && actors::is_acronym(w.word(p.end + 1)) {
+                            let alias = w.word(p.end + 1).to_owned();
+                            reg.drafts[a].kind = ActorKind::Organization;
+                            reg.alias(a, &alias, toks[p.end + 1].span());
+                        }
+                    }
+                    // Countries inside the phrase are counted too.
+                    for k in p.start..p.end {
+                        if let Some((c, _, _)) = w.country_at(k) {
+                            let code = w.country_code(c);
+                            if !countries.iter().any(|x| x == code) {
+                                countries.push(code.to_owned());
+                            }
+                        }
+                    }
+                    i = p.end.max(i + 1);
+                    appositive(&w, &mut reg, phrases.last(), &p);
+                    phrases.push(p);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    // Statements.
+    let mut found: Vec<Found> = Vec::new();
+    for (n, s) in sents.iter().enumerate() {
+        statements::sentence_statements(&w, s, n, &quotes, &in_quote, &mut found);
+    }
+    add_continuations(&w, &sents, &quotes, &sentence_of, &mut found);
+    found.sort_by_key(|f| f.content.start);
+
+    // Speakers.
+    let mut resolved: Vec<(Option<usize>, Option<Span>)> = Vec::with_capacity(found.len());
+    for n in 0..found.len() {
+        let r = resolve(&w, &mut reg, &phrases, &found, &resolved, n, &in_quote);
+        resolved.push(r);
+    }
+    build(text, &w, reg, found, resolved, countries, &sents)
+}
+
+/// "The Defence Minister, Robert Hill" and "Robert Hill, the Defence Minister": a role phrase and a person
+/// side by side, split by a comma, are one actor.
+fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Phrase) {
+    let Some(prev) = prev else { return };
+    if !(prev.end + 1 == cur.start && w.word(prev.end) == ",") {
+        return;
+    }
+    let (role, person) = match (&prev.referent, &cur.referent) {
+        (Referent::Role { .. }, Referent::Actor(a)) => (prev, *a),
+        (Referent::Actor(a), Referent::Role { .. }) => (cur, *a),
+        _ => return,
+    };
+    let Referent::Role { country, body, .. } = &role.referent else { return };
+    let d = &mut reg.drafts[person];
+    if d.kind != ActorKind::Person || *body {
+        return;
+    }
+    let text = span_of(w, role.start, role.end).text(w.text);
+    let role_words: Vec<&str> = text.split_whitespace().filter(|t| !matches!(t.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their")).collect();
+    let role_words: Vec<&str> = role_words.into_iter().filter(|t| w.lex.titles.contains_key(&t.to_lowercase()) && !t.to_lowercase().starts_with("counterpart")).collect();
+    if d.role.is_none() && !role_words.is_empty() {
+        d.role = Some(role_words.join(" "));
+    }
+    if let Some(code) = country {
+        if d.country.is_none() {
+            d.country = Some(code.clone());
+            d.evidence = Some(text.to_owned());
+        }
+    }
+    d.anchored = true;
+    d.mentions.push(span_of(w, role.start, role.end));
+}
+
+/// Quotations that stand alone in a sentence with no cue: the previous speaker goes on talking.
+fn add_continuations(w: &Words<'_>, sents: &[tokens::Sentence], quotes: &[tokens::Quote], sentence_of: &[usize], found: &mut Vec<Found>) {
+    let mut extra = Vec::new();
+    for q in quotes {
+        let inner = q.inner(w.tokens);
+        if inner.is_empty() || found.iter().any(|f| f.content.overlaps(&inner)) {
+            continue;
+        }
+        let n = sentence_of[q.open];
+        let s = sents[n];
+        // The quotation must open its sentence (a dateline or dash may come first).
+        if q.open > s.first + 1 {
+            continue;
+        }
+        // The speaker of the nearest earlier statement within three sentences.
+        let Some(prev) = found.iter().filter(|f| f.sentence < n && f.sentence + 3 >= n).max_by_key(|f| f.content.start) else {
+            continue;
+        };
+        extra.push(Found {
+            speaker: Speaker::SameAs(prev.content.start),
+            cue: None,
+            content: inner,
+            direct: true,
+            sentence: n,
+            confidence: 0.6,
+        });
+    }
+    found.extend(extra);
+}
+
+/// Resolves the speaker of statement `n` to an actor, and the span of the speaker at the cue.
+fn resolve(
+    w: &Words<'_>,
+    reg: &mut Registry,
+    phrases: &[Phrase],
+    found: &[Found],
+    resolved: &[(Option<usize>, Option<Span>)],
+    n: usize,
+    in_quote: &[bool],
+) -> (Option<usize>, Option<Span>) {
+    let f = &found[n];
+    match f.speaker {
+        Speaker::None => (None, None),
+        Speaker::SameAs(start) => {
+            let prev = found.iter().position(|x| x.content.start == start);
+            prev.and_then(|p| resolved.get(p).copied()).map_or((None, None), |(a, _)| (a, None))
+        }
+        Speaker::Phrase { start, end } => {
+            let span = Span::new(w.tokens[start].start, w.tokens[end - 1].end);
+            // A named phrase inside the speaker words: the last one wins ("… Spokesperson Maria Zakharova").
+            let inner: Vec<&Phrase> = phrases.iter().filter(|p| p.end > start && p.end <= end && p.end > p.start).collect();
+            let named = inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_)));
+            let last_word = w.lower(end - 1).to_owned();
+            if w.is_source_noun(end - 1) && !matches!(named.map(|p| p.end), Some(e) if e == end) {
+                return anonymous(w, reg, phrases, start, end, span);
+            }
+            if let Some(p) = named {
+                if let Referent::Actor(a) = p.referent {
+                    return (Some(a), Some(span_of(w, p.start, p.end)));
+                }
+            }
+            if let Some(p) = inner.iter().rev().find(|p| matches!(p.referent, Referent::Role { .. })) {
+                if let Referent::Role { words, country, body } = &p.referent {
+                    let before = w.tokens[p.start].start;
+                    if let Some(a) = reg.by_role(words, country.as_deref(), before) {
+                        reg.drafts[a].mentions.push(span_of(w, p.start, p.end));
+                        return (Some(a), Some(span_of(w, p.start, p.end)));
+                    }
+                    if *body {
+                        if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization, ActorKind::Country]) {
+                            return (Some(a), Some(span));
+                        }
+                    }
+                    let phrase = span_of(w, p.start, p.end).text(w.text).to_owned();
+                    let a = reg.anonymous(&phrase, country.clone().map(|c| (c, phrase.clone())), span);
+                    return (Some(a), Some(span));
+                }
+            }
+            if let Some(p) = inner.iter().rev().find(|p| matches!(p.referent, Referent::Country { .. })) {
+                if let Referent::Country { code, form } = &p.referent {
+                    if *form != CountryForm::Adjective {
+                        let name = crate::lexicon::country_name(code).unwrap_or(code).to_owned();
+                        let s = span_of(w, p.start, p.end);
+                        let a = reg.country(code, &name, s);
+                        return (Some(a), Some(s));
+                    }
+                }
+            }
+            if matches!(last_word.as_str(), "he" | "she" | "it" | "they" | "we" | "i") && end - start <= 2 {
+                let a = pronoun(w, reg, phrases, found, resolved, n, &last_word, w.tokens[end - 1].start, in_quote);
+                if let Some(a) = a {
+                    reg.drafts[a].mentions.push(span_of(w, end - 1, end));
+                }
+                return (a, Some(span_of(w, end - 1, end)));
+            }
+            if matches!(last_word.as_str(), "organisation" | "organization" | "group" | "ministry" | "movement" | "party" | "government") {
+                if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization]) {
+                    reg.drafts[a].mentions.push(span);
+                    return (Some(a), Some(span));
+                }
+            }
+            (None, Some(span))
+        }
+    }
+}
+
+fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
+    Span::new(w.tokens[a].start, w.tokens[b - 1].end)
+}
+
+/// An unnamed source: the noun phrase as written, with the country of a demonym in it.
+fn anonymous(w: &Words<'_>, reg: &mut Registry, _phrases: &[Phrase], start: usize, end: usize, span: Span) -> (Option<usize>, Option<Span>) {
+    let mut s = start;
+    while s < end && matches!(w.lower(s), "the" | "a" | "an") && s + 1 < end {
+        s += 1;
+    }
+    let _ = s;
+    let phrase = span.text(w.text).to_owned();
+    let country = (start..end).find_map(|k| w.country_at(k)).map(|(c, _, e)| (w.country_code(c).to_owned(), span_of(w, start, e).text(w.text).to_owned()));
+    let a = reg.anonymous(&phrase, country, span);
+    (Some(a), Some(span))
+}
+
+fn last_speaker_of(reg: &Registry, found: &[Found], resolved: &[(Option<usize>, Option<Span>)], n: usize, kinds: &[ActorKind]) -> Option<usize> {
+    (0..n.min(resolved.len())).rev().filter(|&p| found[p].sentence + 4 >= found[n].sentence).find_map(|p| {
+        resolved[p].0.filter(|&a| kinds.contains(&reg.drafts[a].kind))
+    })
+}
+
+/// Resolves a pronoun speaker: the previous speaker when it fits, else the nearest fitting actor mentioned
+/// outside quotations.
+#[allow(clippy::too_many_arguments)]
+fn pronoun(
+    w: &Words<'_>,
+    reg: &Registry,
+    phrases: &[Phrase],
+    found: &[Found],
+    resolved: &[(Option<usize>, Option<Span>)],
+    n: usize,
+    word: &str,
+    at: usize,
+    in_quote: &[bool],
+) -> Option<usize> {
+    let kinds: &[ActorKind] = match word {
+        "he" | "she" | "i" => &[ActorKind::Person, ActorKind::Anonymous],
+        "it" => &[ActorKind::Organization, ActorKind::Country],
+        _ => &[ActorKind::Anonymous, ActorKind::Organization, ActorKind::Country, ActorKind::Person],
+    };
+    let fits = |a: usize| {
+        let d = &reg.drafts[a];
+        kinds.contains(&d.kind)
+            && match (word, d.kind) {
+                ("he" | "she", ActorKind::Anonymous) => !d.name.ends_with('s'),
+                ("they", ActorKind::Anonymous) => d.name.ends_with('s'),
+                ("they", ActorKind::Person) => false,
+                _ => true,
+            }
+    };
+    if let Some(a) = (0..n.min(resolved.len())).rev().filter(|&p| found[p].sentence + 3 >= found[n].sentence).find_map(|p| resolved[p].0) {
+        if fits(a) {
+            return Some(a);
+        }
+    }
+    phrases
+        .iter()
+        .rev()
+        .filter(|p| w.tokens[p.start].start < at && !in_quote[p.start])
+        .find_map(|p| match p.referent {
+            Referent::Actor(a) if fits(a) => Some(a),
+            _ => None,
+        })
+}
+
+/// Turns the drafts and found statements into the analysis: ids, mentions, countries, confidence.
+fn build(
+    text: &str,
+    w: &Words<'_>,
+    reg: Registry,
+    found: Vec<Found>,
+    resolved: Vec<(Option<usize>, Option<Span>)>,
+    countries: Vec<String>,
+    sents: &[tokens::Sentence],
+) -> Analysis {
+    // Keep real actors: anchored ones, speakers, and names met more than once.
+    let speakers: Vec<usize> = resolved.iter().filter_map(|r| r.0).collect();
+    let mut ids: Vec<Option<String>> = vec![None; reg.drafts.len()];
+    let mut actors = Vec::new();
+    for (i, d) in reg.drafts.iter().enumerate() {
+        if d.key.starts_with("alias:") || d.mentions.is_empty() {
+            continue;
+        }
+        let keep = match d.kind {
+            ActorKind::Person => d.anchored || speakers.contains(&i) || d.mentions.len() > 1,
+            ActorKind::Country | ActorKind::Anonymous => speakers.contains(&i),
+            ActorKind::Organization => true,
+        };
+        if !keep {
+            continue;
+        }
+        let id = format!("a{}", actors.len() + 1);
+        ids[i] = Some(id.clone());
+        let mut mentions = d.mentions.clone();
+        mentions.sort();
+        mentions.dedup();
+        let confidence = if d.anchored { 0.9 } else { 0.6 };
+        actors.push(Actor {
+            id,
+            name: d.name.clone(),
+            kind: d.kind,
+            role: d.role.clone(),
+            country: d.country.clone(),
+            country_evidence: d.evidence.clone(),
+            mentions,
+            confidence,
+        });
+    }
+    let mut statements = Vec::new();
+    for (f, (actor, speaker_span)) in found.into_iter().zip(resolved) {
+        let content = trim_span(text, f.content);
+        if content.is_empty() {
+            continue;
+        }
+        let speaker = actor.and_then(|a| ids[a].clone());
+        let about = countries_in(w, content);
+        let sentence_span = sents.get(f.sentence).map_or(content, |s| s.span);
+        let confidence = if speaker.is_some() { f.confidence } else { f.confidence * 0.5 };
+        statements.push(Statement {
+            id: format!("s{}", statements.len() + 1),
+            speaker,
+            speaker_span,
+            cue: f.cue.map_or_else(String::new, |c| span_of(w, c.start, c.end).text(text).to_owned()),
+            cue_span: f.cue.map(|c| span_of(w, c.start, c.end)),
+            content: content.text(text).to_owned(),
+            content_span: content,
+            direct: f.direct,
+            confidence,
+            about,
+            sentence_span,
+        });
+    }
+    Analysis { countries, actors, statements, warnings: Vec::new() }
+}
+
+/// A span without surrounding white space.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+/// The countries a span of text refers to.
+fn countries_in(w: &Words<'_>, span: Span) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let first = w.tokens.partition_point(|t| t.start < span.start);
+    for (i, t) in w.tokens.iter().enumerate().skip(first) {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        if t.end > span.end {
+            break;
+        }
+        if let Some((c, _, _)) = w.country_at(i) {
+            let code = w.country_code(c).to_owned();
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        }
+    }
+    out
 }

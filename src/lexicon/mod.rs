@@ -1,7 +1,216 @@
-//! The gazetteers and word lists of `assets/`, compiled into the binary.
+//! The gazetteers and word lists of `assets/`, compiled into the binary and parsed once on first use.
+//! Each file names its source and licence in `assets/SOURCES.md`.
 
-/// The English short name of a country, by ISO code.
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+const ORGANIZATIONS: &str = include_str!("../../assets/organizations.tsv");
+const CUES: &str = include_str!("../../assets/cues.tsv");
+const TITLES: &str = include_str!("../../assets/titles.txt");
+const HONORIFICS: &str = include_str!("../../assets/honorifics.txt");
+const SOURCES: &str = include_str!("../../assets/sources.txt");
+const COMMON: &str = include_str!("../../assets/common_words.txt");
+
+/// How a gazetteer entry names a country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryForm {
+    /// Its name or an alias ("Pakistan", "the U.S.").
+    Name,
+    /// A demonym or adjective ("Afghan", "Israelis").
+    Adjective,
+    /// A capital, city or seat-of-government metonym ("Kabul", "the Kremlin").
+    Place,
+}
+
+/// An organization the gazetteer knows by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organization {
+    pub name: String,
+    pub country: Option<String>,
+    pub kind: String,
+}
+
+/// What a gazetteer pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Index into [`Lexicon::countries`], and the form.
+    Country(usize, CountryForm),
+    /// Index into [`Lexicon::organizations`].
+    Organization(usize),
+}
+
+/// A country of the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+}
+
+/// How a cue takes its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// Takes a clause: "said (that) …".
+    Speech,
+    /// Takes an object: "called on X to …", "denied the allegation".
+    Object,
+    /// A phrase with no verb: "according to".
+    Noun,
+}
+
+/// Title words: heads name a role, modifiers narrow it, bodies are government bodies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleWord {
+    Head,
+    Modifier,
+    Body,
+}
+
+/// All word lists, ready for matching.
+pub struct Lexicon {
+    pub countries: Vec<Country>,
+    pub organizations: Vec<Organization>,
+    /// Case-sensitive matcher of every country and organization surface form.
+    pub gazetteer: AhoCorasick,
+    /// The entry of each gazetteer pattern.
+    pub entries: Vec<Entry>,
+    /// Cue forms by their first word (lower case): (all words, kind), longest first.
+    pub cues: HashMap<String, Vec<(Vec<String>, CueKind)>>,
+    pub titles: HashMap<String, TitleWord>,
+    /// Honorifics (lower case, without a final '.'), single and multi-word.
+    pub honorifics: HashSet<String>,
+    pub source_nouns: HashSet<String>,
+    pub common: HashSet<String>,
+    by_code: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.by_code.get(code).map(|&i| &self.countries[i])
+    }
+}
+
+/// The lexicon, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(build)
+}
+
+/// The English short name of a country, by ISO code ("PK" → "Pakistan").
 pub fn country_name(code: &str) -> Option<&'static str> {
-    let _ = code;
-    None
+    lexicon().country(code).map(|c| c.name.as_str())
+}
+
+/// Every country of the gazetteer as (code, name), sorted by name.
+pub fn all_countries() -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<_> = lexicon().countries.iter().map(|c| (c.code.as_str(), c.name.as_str())).collect();
+    all.sort_by(|a, b| a.1.cmp(b.1));
+    all
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn split_list(field: Option<&str>) -> impl Iterator<Item = &str> {
+    field.unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn build() -> Lexicon {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add = |form: &str, entry: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
+        let form = form.strip_prefix("the ").unwrap_or(form);
+        if form.len() >= 2 && seen.insert(form.to_owned()) {
+            patterns.push(form.to_owned());
+            entries.push(entry);
+        }
+    };
+    let mut countries = Vec::new();
+    let mut by_code = HashMap::new();
+    for line in data_lines(COUNTRIES) {
+        let mut cols = line.split('\t');
+        let (Some(code), Some(name)) = (cols.next(), cols.next()) else { continue };
+        let index = countries.len();
+        by_code.insert(code.to_owned(), index);
+        countries.push(Country { code: code.to_owned(), name: name.to_owned() });
+        let (aliases, adjectives, places) = (cols.next(), cols.next(), cols.next());
+        for form in std::iter::once(name).chain(split_list(aliases)) {
+            add(form, Entry::Country(index, CountryForm::Name), &mut patterns, &mut entries);
+        }
+        for form in split_list(adjectives) {
+            add(form, Entry::Country(index, CountryForm::Adjective), &mut patterns, &mut entries);
+        }
+        for form in split_list(places) {
+            add(form, Entry::Country(index, CountryForm::Place), &mut patterns, &mut entries);
+        }
+    }
+    let mut organizations = Vec::new();
+    for line in data_lines(ORGANIZATIONS) {
+        let mut cols = line.split('\t');
+        let Some(name) = cols.next() else { continue };
+        let aliases = cols.next();
+        let country = cols.next().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        let kind = cols.next().unwrap_or("").trim().to_owned();
+        let index = organizations.len();
+        organizations.push(Organization { name: name.to_owned(), country, kind });
+        for form in std::iter::once(name).chain(split_list(aliases)) {
+            add(form, Entry::Organization(index), &mut patterns, &mut entries);
+        }
+    }
+    let gazetteer = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()));
+    Lexicon {
+        countries,
+        organizations,
+        gazetteer,
+        entries,
+        cues: cues(),
+        titles: titles(),
+        honorifics: data_lines(HONORIFICS).map(|l| l.trim().to_lowercase()).collect(),
+        source_nouns: data_lines(SOURCES).map(|l| l.trim().to_lowercase()).collect(),
+        common: data_lines(COMMON).flat_map(str::split_whitespace).map(str::to_lowercase).collect(),
+        by_code,
+    }
+}
+
+fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {
+    let mut cues: HashMap<String, Vec<(Vec<String>, CueKind)>> = HashMap::new();
+    for line in data_lines(CUES) {
+        let Some((kind, forms)) = line.split_once('\t') else { continue };
+        let kind = match kind.trim() {
+            "object" => CueKind::Object,
+            "noun" => CueKind::Noun,
+            _ => CueKind::Speech,
+        };
+        for form in split_list(Some(forms)) {
+            let words: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
+            if let Some(first) = words.first() {
+                cues.entry(first.clone()).or_default().push((words, kind));
+            }
+        }
+    }
+    for list in cues.values_mut() {
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+    cues
+}
+
+fn titles() -> HashMap<String, TitleWord> {
+    data_lines(TITLES)
+        .filter_map(|l| {
+            let (word, kind) = l.split_once('\t')?;
+            let kind = match kind.trim() {
+                "head" => TitleWord::Head,
+                "body" => TitleWord::Body,
+                _ => TitleWord::Modifier,
+            };
+            Some((word.trim().to_lowercase(), kind))
+        })
+        .collect()
 }

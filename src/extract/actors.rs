@@ -1,0 +1,458 @@
+//! Actor mentions and the registry that merges them into one actor per referent: full names, surnames,
+//! role-only mentions ("the Iranian Foreign Minister"), acronyms and pronouns.
+
+use crate::lexicon::{CountryForm, Entry, TitleWord};
+use crate::model::{ActorKind, Span};
+
+use super::tokens::Kind;
+use super::words::Words;
+
+/// Words that end an organization's name.
+const ORG_HEADS: &[&str] = &[
+    "ministry", "department", "office", "council", "party", "army", "navy", "force", "forces", "police", "group",
+    "front", "movement", "committee", "commission", "agency", "authority", "organisation", "organization", "union",
+    "bank", "court", "assembly", "parliament", "congress", "senate", "corporation", "company", "association",
+    "institute", "university", "service", "services", "league", "federation", "alliance", "network", "brigade",
+    "brigades", "government", "administration", "cabinet", "church", "foundation", "fund", "board", "bureau",
+    "tribunal", "coalition", "airlines", "airways", "times", "post", "news", "herald", "journal", "television", "radio",
+    "club", "inc", "ltd", "corp", "centre", "center", "secretariat", "mission", "command", "guard", "guards",
+    "watch", "international", "industries", "group's", "school", "college", "hospital", "society", "trust",
+];
+
+/// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
+const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
+
+/// Words that join an organization word to the rest of its name: "Bank of England".
+const ORG_JOINS: &[&str] = &["of", "for"];
+
+/// Words that end the name of a place, not of an actor.
+const PLACE_HEADS: &[&str] = &[
+    "city", "strip", "island", "islands", "river", "mountains", "mountain", "valley", "sea", "ocean", "province", "state",
+    "street", "square", "bay", "gulf", "region", "coast", "desert", "lake", "airport", "hotel", "stadium", "bridge",
+    "road", "avenue", "camp", "prison", "peninsula", "plateau", "county", "district", "territory", "territories",
+    "canal", "park", "hill", "hills", "base", "zero",
+];
+
+/// An actor being built.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    pub country: Option<String>,
+    pub evidence: Option<String>,
+    pub mentions: Vec<Span>,
+    /// Lower-case surname (persons), acronym or name key.
+    pub key: String,
+    pub female: Option<bool>,
+    /// Named by a title, honorific, gazetteer or several mentions: a real actor, not a guess.
+    pub anchored: bool,
+    /// Country from world knowledge (gazetteer) rather than the text.
+    pub implicit_country: bool,
+}
+
+/// All actors of a text.
+#[derive(Default)]
+pub struct Registry {
+    pub drafts: Vec<Draft>,
+}
+
+/// What a phrase of the text refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Referent {
+    Actor(usize),
+    /// A role with no name ("the President"): its head word, words and country.
+    Role { words: Vec<String>, country: Option<String>, body: bool },
+    /// A named place that is not a country ("Gaza City").
+    Place,
+    /// A country mentioned as a place or name (not yet an actor).
+    Country { code: String, form: CountryForm },
+}
+
+/// A phrase found by the scanner: tokens `start..end` and what it refers to.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    pub referent: Referent,
+}
+
+impl Registry {
+    /// A person: merged with an earlier person of the same surname.
+    pub fn person(&mut self, name: &[&str], role: Option<String>, country: Option<(String, String)>, span: Span, anchored: bool) -> usize {
+        let surname = name.last().map(|s| s.to_lowercase()).unwrap_or_default();
+        let first = name.first().map(|s| s.to_lowercase()).unwrap_or_default();
+        let found = self.drafts.iter().rposition(|d| {
+            d.kind == ActorKind::Person && {
+                let d_first = d.name.split_whitespace().next().unwrap_or("").to_lowercase();
+                d.key == surname && (name.len() == 1 || d.name.split_whitespace().count() == 1 || d_first == first)
+                    || name.len() == 1 && d.name.split_whitespace().any(|w| w.to_lowercase() == surname)
+            }
+        });
+        let full = name.join(" ");
+        match found {
+            Some(i) => {
+                let d = &mut self.drafts[i];
+                if full.len() > d.name.len() && name.len() > 1 {
+                    d.name = full;
+                    d.key = surname;
+                }
+                fill(d, role, country);
+                d.mentions.push(span);
+                d.anchored |= anchored || d.mentions.len() > 1;
+                i
+            }
+            None => {
+                let (country, evidence) = country.map_or((None, None), |(c, e)| (Some(c), Some(e)));
+                self.drafts.push(Draft {
+                    name: full,
+                    kind: ActorKind::Person,
+                    role,
+                    country,
+                    evidence,
+                    mentions: vec![span],
+                    key: surname,
+                    female: None,
+                    anchored,
+                    implicit_country: false,
+                });
+                self.drafts.len() - 1
+            }
+        }
+    }
+
+    /// An organization, merged by name, acronym or first word ("Amnesty" → "Amnesty International").
+    pub fn organization(&mut self, name: &str, country: Option<(String, String)>, implicit: bool, span: Span) -> usize {
+        let key = org_key(name);
+        let found = self.drafts.iter().position(|d| {
+            d.kind == ActorKind::Organization && (d.key == key || d.name.eq_ignore_ascii_case(name))
+        });
+        match found {
+            Some(i) => {
+                let d = &mut self.drafts[i];
+                fill(d, None, country);
+                d.mentions.push(span);
+                i
+            }
+            None => {
+                let (country, evidence) = country.map_or((None, None), |(c, e)| (Some(c), Some(e)));
+                self.drafts.push(Draft {
+                    name: name.to_owned(),
+                    kind: ActorKind::Organization,
+                    role: None,
+                    country,
+                    evidence,
+                    mentions: vec![span],
+                    key,
+                    female: None,
+                    anchored: true,
+                    implicit_country: implicit,
+                });
+                self.drafts.len() - 1
+            }
+        }
+    }
+
+    /// Adds an alias key (an acronym defined in parentheses) to an actor.
+    pub fn alias(&mut self, actor: usize, alias: &str, span: Span) {
+        if let Some(d) = self.drafts.get_mut(actor) {
+            d.mentions.push(span);
+        }
+        self.drafts.push(Draft {
+            name: alias.to_owned(),
+            kind: ActorKind::Organization,
+            role: None,
+            country: None,
+            evidence: None,
+            mentions: Vec::new(),
+            key: format!("alias:{}:{actor}", alias.to_lowercase()),
+            female: None,
+            anchored: false,
+            implicit_country: false,
+        });
+    }
+
+    /// The actor an acronym was defined for.
+    pub fn aliased(&self, alias: &str) -> Option<usize> {
+        let prefix = format!("alias:{}:", alias.to_lowercase());
+        self.drafts.iter().find_map(|d| d.key.strip_prefix(&prefix).and_then(|n| n.parse().ok()))
+    }
+
+    /// A country acting or speaking.
+    pub fn country(&mut self, code: &str, name: &str, span: Span) -> usize {
+        let key = format!("country:{code}");
+        if let Some(i) = self.drafts.iter().position(|d| d.key == key) {
+            self.drafts[i].mentions.push(span);
+            return i;
+        }
+        self.drafts.push(Draft {
+            name: name.to_owned(),
+            kind: ActorKind::Country,
+            role: None,
+            country: Some(code.to_owned()),
+            evidence: Some(name.to_owned()),
+            mentions: vec![span],
+            key,
+            female: None,
+            anchored: true,
+            implicit_country: false,
+        });
+        self.drafts.len() - 1
+    }
+
+    /// An unnamed source, merged with the same phrase ("Officials" and "officials").
+    pub fn anonymous(&mut self, phrase: &str, country: Option<(String, String)>, span: Span) -> usize {
+        let key = format!("anon:{}", phrase.to_lowercase().trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an "));
+        if let Some(i) = self.drafts.iter().position(|d| d.key == key) {
+            self.drafts[i].mentions.push(span);
+            return i;
+        }
+        let (country, evidence) = country.map_or((None, None), |(c, e)| (Some(c), Some(e)));
+        self.drafts.push(Draft {
+            name: phrase.to_owned(),
+            kind: ActorKind::Anonymous,
+            role: None,
+            country,
+            evidence,
+            mentions: vec![span],
+            key,
+            female: None,
+            anchored: true,
+            implicit_country: false,
+        });
+        self.drafts.len() - 1
+    }
+
+    /// The most recent person or organization whose role or name has all of `words` and, when given, the
+    /// country: "the Iranian Foreign Minister", "the ministry".
+    pub fn by_role(&self, words: &[String], country: Option<&str>, before: usize) -> Option<usize> {
+        let head = words.last()?;
+        self.drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.mentions.first().is_some_and(|m| m.start < before))
+            .filter(|(_, d)| matches!(d.kind, ActorKind::Person | ActorKind::Organization))
+            .filter(|(_, d)| country.is_none() || d.country.as_deref() == country)
+            .filter(|(_, d)| {
+                let hay = format!("{} {}", d.role.as_deref().unwrap_or(""), d.name).to_lowercase();
+                let hay: Vec<&str> = hay.split_whitespace().collect();
+                hay.contains(&head.as_str()) && words.iter().filter(|w| hay.contains(&w.as_str())).count() * 2 >= words.len()
+            })
+            .max_by_key(|(_, d)| d.mentions.iter().filter(|m| m.start < before).map(|m| m.start).max())
+            .map(|(i, _)| i)
+    }
+}
+
+fn fill(d: &mut Draft, role: Option<String>, country: Option<(String, String)>) {
+    if d.role.is_none() {
+        d.role = role;
+    }
+    if let Some((c, e)) = country {
+        if d.country.is_none() || d.implicit_country {
+            d.country = Some(c);
+            d.evidence = Some(e);
+            d.implicit_country = false;
+        }
+    }
+}
+
+fn org_key(name: &str) -> String {
+    name.to_lowercase().trim_start_matches("the ").to_owned()
+}
+
+/// Scans tokens `first..end` for a name phrase starting at `i`. Returns the phrase, or `None` when no
+/// actor, role or country phrase starts there.
+pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: usize, end: usize) -> Option<Phrase> {
+    // Units of the phrase.
+    let mut j = i;
+    let mut country: Option<(usize, CountryForm, usize, usize)> = None; // (country index, form, start, end)
+    let mut org: Option<(usize, usize, usize)> = None; // (org index, start, end)
+    let mut title_tokens: Vec<usize> = Vec::new();
+    let mut honorific = false;
+    let mut name_start: Option<usize> = None;
+    while j < end {
+        if name_start.is_none() {
+            if let Some((c, form, e)) = w.country_at(j) {
+                if country.is_none() || title_tokens.is_empty() {
+                    country = Some((c, form, j, e));
+                    j = e;
+                    if w.kind(j) == Some(Kind::Possessive) {
+                        j += 1;
+                    }
+                    continue;
+                }
+            }
+            if let Some(super::words::Hit { entry: Entry::Organization(o), end: e, .. }) = w.hit_at[j] {
+                org = Some((o, j, e));
+                j = e;
+                if w.kind(j) == Some(Kind::Possessive) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if w.is_honorific(j) && !(j == sentence_first && false) {
+                honorific = true;
+                if w.title(j).is_some() {
+                    title_tokens.push(j);
+                }
+                j += 1;
+                if w.word(j) == "." {
+                    j += 1;
+                }
+                continue;
+            }
+            if w.title(j).is_some() && !(w.lower(j) == "general" && !w.is_cap(j)) {
+                title_tokens.push(j);
+                j += 1;
+                continue;
+            }
+        }
+        let mid_common = j != sentence_first && w.is_common(j) && w.word(j) != "I" && w.is_cap(j + 1) && !w.is_common(j + 1);
+        let cap_name_word = w.is_cap(j)
+            && (!w.is_common(j) || mid_common)
+            && w.hit_of[j].is_none()
+            && !(w.is_source_noun(j) && name_start.is_none() && !w.is_cap(j + 1));
+        if cap_name_word || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
+            name_start.get_or_insert(j);
+            j += 1;
+            continue;
+        }
+        // A country or organization word inside a name: "Tehreek-e-Taliban Pakistan".
+        if name_start.is_some() && w.is_cap(j) && w.hit_at[j].is_some() {
+            j = w.hit_at[j].map_or(j + 1, |h| h.end);
+            continue;
+        }
+        if name_start.is_some() && PARTICLES.contains(&w.lower(j)) && w.is_word(j) && !w.is_cap(j) && (w.is_cap(j + 1) && w.title(j + 1).is_none()) {
+            j += 1;
+            continue;
+        }
+        // "Association for Regional Cooperation", "Ministry of Defence".
+        if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) && w.is_cap(j + 1) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    if j == i {
+        return None;
+    }
+    let text = w.text;
+    let span_of = |a: usize, b: usize| Span::new(w.tokens[a].start, w.tokens[b - 1].end);
+    let country_of = |c: &(usize, CountryForm, usize, usize)| {
+        (w.country_code(c.0).to_owned(), span_of(c.2, c.3).text(text).to_owned())
+    };
+    // A name: a person, or an organization when an organization word ends it.
+    if let Some(ns) = name_start {
+        let mut ne = j;
+        while ne > ns && !w.is_word(ne - 1) {
+            ne -= 1;
+        }
+        let words: Vec<&str> = (ns..ne).filter(|&k| w.is_word(k)).map(|k| w.word(k)).collect();
+        let last_lower = w.lower(ne - 1).to_owned();
+        let span = span_of(ns, ne);
+        let role = role_text(w, &title_tokens);
+        let cty = country.as_ref().map(country_of);
+        if ORG_HEADS.contains(&last_lower.as_str()) || is_acronym(w.word(ns)) && ne == ns + 1 {
+            if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
+                reg.drafts[a].mentions.push(span);
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+            let name = span.text(text).to_owned();
+            let start = if country.is_some_and(|c| c.3 == ns || c.3 + 1 == ns) { i } else { ns };
+            let name = if start == i {
+                // "Afghanistan's Defence Ministry" → "Afghanistan Defence Ministry".
+                let c = country.as_ref().map_or(String::new(), |c| w.lex.countries[c.0].name.clone());
+                format!("{c} {name}")
+            } else {
+                name
+            };
+            let a = reg.organization(&name, cty, false, span);
+            return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+        }
+        // A single unknown capitalised word: a surname already met, or an organization's first word.
+        if words.len() == 1 && !honorific && title_tokens.is_empty() {
+            let lower = words[0].to_lowercase();
+            if let Some(a) = reg.drafts.iter().rposition(|d| d.kind == ActorKind::Person && d.key == lower) {
+                reg.drafts[a].mentions.push(span);
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+            if let Some(a) = reg.drafts.iter().position(|d| {
+                d.kind == ActorKind::Organization && d.name.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(&lower))
+            }) {
+                reg.drafts[a].mentions.push(span);
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+        }
+        if PLACE_HEADS.contains(&last_lower.as_str()) && !honorific {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
+        let anchored = honorific || !title_tokens.is_empty() || words.len() > 1;
+        let a = reg.person(&words, role, cty, span, anchored);
+        return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+    }
+    if let Some((o, s, e)) = org {
+        let entry = &w.lex.organizations[o];
+        let implicit = entry.country.clone().map(|c| (c.clone(), entry.name.clone()));
+        let explicit = country.as_ref().map(country_of);
+        let a = reg.organization(&entry.name, explicit.clone().or(implicit), explicit.is_none(), span_of(s, e));
+        return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+    }
+    if let Some(&last) = title_tokens.last() {
+        if last + 1 == j || w.kind(j - 1) != Some(Kind::Word) {
+            let words: Vec<String> = title_tokens.iter().map(|&k| w.lower(k).to_owned()).collect();
+            let body = w.title(last) == Some(TitleWord::Body) || ORG_HEADS.contains(&w.lower(last));
+            let cty = country.as_ref().map(country_of);
+            // "the Russian Foreign Ministry": a body tied to a country is an organization.
+            if body && w.is_cap(last) {
+                if let Some((code, evidence)) = cty.clone() {
+                    let cname = w.lex.country(&code).map_or(code.clone(), |c| c.name.clone());
+                    let first = title_tokens[0];
+                    let name = format!("{cname} {}", span_of(first, last + 1).text(text));
+                    let adjective = span_of(i, last + 1).text(text).trim_start_matches("The ").to_owned();
+                    let existing = reg.drafts.iter().position(|d| d.kind == ActorKind::Organization && (d.name == name || d.name == adjective));
+                    let span = span_of(i, last + 1);
+                    let a = match existing {
+                        Some(a) => {
+                            reg.drafts[a].mentions.push(span);
+                            a
+                        }
+                        None => reg.organization(if country.is_some_and(|c| c.1 == CountryForm::Adjective) { &adjective } else { &name }, Some((code, evidence)), false, span),
+                    };
+                    return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+                }
+            }
+            return Some(Phrase { start: i, end: j, referent: Referent::Role { words, country: cty.map(|c| c.0), body } });
+        }
+    }
+    if let Some(c) = country {
+        if c.1 != CountryForm::Adjective || c.3 == j {
+            return Some(Phrase {
+                start: c.2,
+                end: c.3,
+                referent: Referent::Country { code: w.country_code(c.0).to_owned(), form: c.1 },
+            });
+        }
+    }
+    None
+}
+
+/// The role words of a phrase, as written, from the first title word to the last.
+fn role_text(w: &Words<'_>, titles: &[usize]) -> Option<String> {
+    let (&first, &last) = (titles.first()?, titles.last()?);
+    let span = Span::new(w.tokens[first].start, w.tokens[last].end);
+    let mut role = span.text(w.text).to_owned();
+    // Drop a country word in the middle ("chief Palestinian negotiator" keeps it: it is the text's own).
+    if role.is_empty() {
+        return None;
+    }
+    if let Some(stripped) = role.strip_prefix("the ") {
+        role = stripped.to_owned();
+    }
+    Some(role)
+}
+
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}

@@ -1,0 +1,413 @@
+//! Statements: every attribution cue with its speaker and content. Patterns: "X said (that) …",
+//! "…, X said", "…, said X", "according to X, …", "X told …", colon quotes, two cues in one sentence,
+//! quotations continued without a new cue, and partial quotes inside reported speech.
+
+use crate::lexicon::CueKind;
+use crate::model::Span;
+
+use super::tokens::{Kind, Quote, Sentence};
+use super::words::{CueHit, Words};
+
+/// Who a statement's speaker phrase is, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Speaker {
+    /// Tokens `start..end`, the phrase as written; resolved later against the phrases and actors.
+    Phrase { start: usize, end: usize },
+    /// The subject of an earlier cue in the same sentence ("… and warned that …").
+    SameAs(usize),
+    None,
+}
+
+/// A statement before its speaker is resolved.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub speaker: Speaker,
+    pub cue: Option<CueHit>,
+    pub content: Span,
+    pub direct: bool,
+    pub sentence: usize,
+    pub confidence: f32,
+}
+
+/// Words between a subject and its verb that do not belong to the subject.
+const AUX: &[&str] = &[
+    "has", "have", "had", "was", "is", "are", "were", "will", "would", "also", "later", "earlier", "then", "again",
+    "today", "yesterday", "repeatedly", "previously", "publicly", "privately", "reportedly", "once", "further",
+    "recently", "already", "had", "did", "does", "do", "been", "being", "himself", "herself", "itself", "themselves",
+    "strongly", "firmly", "flatly", "quickly", "immediately", "formally", "officially", "simply", "clearly",
+    "may", "might", "could", "should", "can", "not", "never", "subsequently", "separately", "similarly", "last",
+    "night", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "widely",
+    "initially", "first", "finally", "just", "still", "openly", "categorically", "vehemently",
+];
+
+/// Words before a cue that make it a noun, not a verb ("the claims", "a report").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "such", "any", "no", "of", "whose", "my", "your"];
+
+/// Words that start a clause and so end a subject when scanning left.
+const CLAUSE_STARTS: &[&str] = &[
+    "that", "and", "but", "while", "as", "when", "after", "before", "because", "although", "though", "since", "if",
+    "where", "which", "who", "with", "meanwhile", "however", "so", "yet", "or", "whereas", "until", "unless", "nor",
+];
+
+/// Finds the statements of one sentence. `previous` holds the statements found so far (for coordination).
+pub fn sentence_statements(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_quote: &[bool], out: &mut Vec<Found>) {
+    let first_new = out.len();
+    let mut i = s.first;
+    while i < s.end {
+        if in_quote[i] {
+            i += 1;
+            continue;
+        }
+        let Some(cue) = w.cue_at(i) else {
+            i += 1;
+            continue;
+        };
+        i = cue.end;
+        if let Some(found) = statement_at(w, s, index, quotes, in_quote, cue, &out[first_new..]) {
+            // Cues inside a reported clause belong to its content ("said he welcomed …").
+            if found.content.start >= w.tokens[cue.start].start {
+                i = i.max(w.tokens.partition_point(|t| t.start < found.content.end));
+            }
+            out.push(found);
+        }
+    }
+}
+
+fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_quote: &[bool], cue: CueHit, earlier: &[Found]) -> Option<Found> {
+    let end = content_end(w, s);
+    if cue.kind == CueKind::Noun {
+        return according_to(w, s, index, cue, end);
+    }
+    // A noun, not a verb: "the claims", "a report", "the Palestinian state".
+    if cue.start > s.first && DETERMINERS.contains(&w.lower(cue.start - 1)) {
+        return None;
+    }
+    if cue.start > s.first && w.country_at(cue.start - 1).is_some_and(|(_, form, _)| form == crate::lexicon::CountryForm::Adjective) {
+        return None;
+    }
+    // "said in a statement": the tail is part of the cue.
+    let cue = extend_cue(w, cue);
+    let lower = w.lower(cue.start).to_owned();
+    let prev = cue.start.checked_sub(1).filter(|&p| p >= s.first);
+    // "…,” said X" / "…, said X": the speaker follows the cue.
+    let inverted = prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
+    if inverted && !lower.ends_with("ing") {
+        let (sp_start, sp_end) = phrase_after(w, cue.end, s.end);
+        if sp_end > sp_start {
+            let (content, direct) = content_before(w, s, quotes, cue.start)?;
+            return Some(Found {
+                speaker: Speaker::Phrase { start: sp_start, end: sp_end },
+                cue: Some(cue),
+                content,
+                direct,
+                sentence: index,
+                confidence: if direct { 0.92 } else { 0.8 },
+            });
+        }
+    }
+    // The subject to the left of the cue, over auxiliaries and adverbs.
+    let mut k = cue.start;
+    while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
+        k -= 1;
+    }
+    let coordinated = k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then") || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",";
+    let speaker = if coordinated {
+        match earlier.last() {
+            Some(f) => match &f.speaker {
+                Speaker::Phrase { start, end } => Speaker::Phrase { start: *start, end: *end },
+                other => other.clone(),
+            },
+            None => subject_of_sentence(w, s, k, in_quote),
+        }
+    } else {
+        let start = subject_start(w, s, k, in_quote);
+        if start < k { Speaker::Phrase { start, end: k } } else { Speaker::None }
+    };
+    if speaker == Speaker::None && !lower.ends_with("ing") {
+        // A cue with no subject is most often not an attribution ("as reported", "said to be").
+        return None;
+    }
+    if let Speaker::Phrase { start, end } = speaker {
+        // A subject with no name, pronoun, title or source noun is not a speaker ("the consecutive offers").
+        let plausible = (start..end).any(|t| {
+            (w.is_cap(t) && !(t == s.first && w.is_common(t))) || w.is_pronoun(t) || w.is_source_noun(t) || w.title(t).is_some()
+        });
+        if !plausible {
+            return None;
+        }
+    }
+    let speaker_start = match speaker {
+        Speaker::Phrase { start, .. } if !coordinated => start,
+        _ => k,
+    };
+    // "“…,” he said" and "…, officials claim": the content is before the speaker.
+    let after_cue = skip_cue_tail(w, cue.end, end);
+    let cue_ends_sentence = after_cue >= end;
+    let before_is_comma_or_quote = speaker_start > s.first
+        && (matches!(w.word(speaker_start - 1), "," | "—" | "–") || w.kind(speaker_start - 1) == Some(Kind::Close));
+    let quote_before = speaker_start > s.first
+        && (w.kind(speaker_start - 1) == Some(Kind::Close)
+            || speaker_start > s.first + 1 && w.word(speaker_start - 1) == "," && w.kind(speaker_start - 2) == Some(Kind::Close));
+    if (cue_ends_sentence && before_is_comma_or_quote || quote_before) && !coordinated {
+        let (content, direct) = content_before(w, s, quotes, speaker_start)?;
+        return Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: if direct { 0.92 } else { 0.82 } });
+    }
+    // "X said: “…”" or "X said “…”": the quotation that follows.
+    let mut q = after_cue;
+    if matches!(w.word(q), ":" | ",") {
+        q += 1;
+    }
+    if w.kind(q) == Some(Kind::Open) {
+        if let Some(quote) = quotes.iter().find(|x| x.open == q) {
+            return Some(Found {
+                speaker,
+                cue: Some(cue),
+                content: quote.inner(w.tokens),
+                direct: true,
+                sentence: index,
+                confidence: 0.9,
+            });
+        }
+    }
+    // "X said (that) …": the rest of the clause.
+    let start = content_start(w, cue, after_cue, end);
+    let stop = clause_end(w, start, end, in_quote);
+    if stop <= start {
+        return None;
+    }
+    let content = Span::new(w.tokens[start].start, w.tokens[stop - 1].end);
+    let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
+    Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.85 })
+}
+
+/// Extends a verb cue over a tail that belongs to it: "said in a statement".
+fn extend_cue(w: &Words<'_>, cue: CueHit) -> CueHit {
+    let e = cue.end;
+    if w.lower(e) == "in" && w.lower(e + 1) == "a" {
+        let s = if matches!(w.lower(e + 2), "joint" | "written" | "brief" | "separate") { e + 3 } else { e + 2 };
+        if w.lower(s) == "statement" {
+            return CueHit { end: s + 1, ..cue };
+        }
+    }
+    cue
+}
+
+/// "according to X, …" and "…, according to X".
+fn according_to(w: &Words<'_>, s: &Sentence, index: usize, cue: CueHit, end: usize) -> Option<Found> {
+    let (sp_start, sp_end) = phrase_after(w, cue.end, end);
+    if sp_end <= sp_start {
+        return None;
+    }
+    let speaker = Speaker::Phrase { start: sp_start, end: sp_end };
+    let at_start = (s.first..cue.start).all(|t| w.is_common(t) && !w.is_cap(t) || t == s.first && w.is_common(t));
+    let (a, b) = if at_start {
+        let mut a = sp_end;
+        while a < end && w.word(a) == "," {
+            a += 1;
+        }
+        (a, end)
+    } else {
+        let mut b = cue.start;
+        while b > s.first && matches!(w.word(b - 1), "," | "—" | "–") {
+            b -= 1;
+        }
+        (s.first, b)
+    };
+    if b <= a {
+        return None;
+    }
+    let content = Span::new(w.tokens[a].start, w.tokens[b - 1].end);
+    let direct = (a..b).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
+    Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.8 })
+}
+
+/// One past the last token of a sentence's content: the final full stop left out.
+fn content_end(w: &Words<'_>, s: &Sentence) -> usize {
+    let mut end = s.end;
+    while end > s.first && (w.kind(end - 1) == Some(Kind::Close) || matches!(w.word(end - 1), "." | "!" | "?" | "…")) {
+        if w.kind(end - 1) == Some(Kind::Close) {
+            // Keep a closing mark whose opening mark is in the content.
+            let opened = (s.first..end - 1).rev().find(|&t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
+            if opened.is_some_and(|t| w.kind(t) == Some(Kind::Open)) {
+                break;
+            }
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// Words after a cue that belong to it rather than to the content: "in a statement", "on Tuesday", "to
+/// reporters" are skipped when a "that" or a quotation follows them.
+fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
+    let mut k = from;
+    let limit = (from + 12).min(end);
+    while k < limit {
+        if w.lower(k) == "that" || matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":" {
+            return k;
+        }
+        if matches!(w.word(k), "," | ";" | ".") {
+            break;
+        }
+        k += 1;
+    }
+    // A short tail of adverbials after the cue, up to the end of the sentence ("…, officials said on Monday").
+    let mut k2 = from;
+    while k2 < end && k2 < from + 8 && !matches!(w.word(k2), "," | ";" | ":") && w.kind(k2) != Some(Kind::Open) {
+        if !(w.is_common(k2) || w.is_cap(k2) || w.lower(k2).chars().all(|c| c.is_ascii_digit())) {
+            return from;
+        }
+        k2 += 1;
+    }
+    if k2 >= end { end } else { from }
+}
+
+/// Where the content of "X CUE …" starts: after "that", after the object of "told", or right away.
+fn content_start(w: &Words<'_>, cue: CueHit, after: usize, end: usize) -> usize {
+    let mut k = after;
+    if w.lower(k) == "that" {
+        return k + 1;
+    }
+    let lower = w.lower(cue.start);
+    if lower.starts_with("tol") || lower.starts_with("tell") {
+        // "told reporters (that) …": skip the listener.
+        let limit = (k + 10).min(end);
+        if let Some(t) = (k..limit).find(|&t| w.lower(t) == "that") {
+            return t + 1;
+        }
+        k += 1;
+        while k < end && !w.is_pronoun(k) && !matches!(w.lower(k), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "there") && !w.is_cap(k) && k < after + 4 {
+            k += 1;
+        }
+        return k;
+    }
+    k
+}
+
+/// Where a reported clause ends: the sentence end, or before a coordinated second cue ("… and warned"),
+/// or before ", citing …".
+fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usize {
+    let mut k = start;
+    while k < end {
+        if !in_quote[k] {
+            if matches!(w.lower(k), "and" | "but") && k > start {
+                let mut n = k + 1;
+                while n < end && AUX.contains(&w.lower(n)) {
+                    n += 1;
+                }
+                if w.cue_at(n).is_some() {
+                    return k;
+                }
+            }
+            if w.word(k) == "," && w.lower(k + 1).ends_with("ing") && w.is_word(k + 1) && !w.is_cap(k + 1) {
+                return k;
+            }
+            if w.word(k) == ";" {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+/// The content before a speaker: the quotation that closes just before it, or the clause from the sentence
+/// start to the comma.
+fn content_before(w: &Words<'_>, s: &Sentence, quotes: &[Quote], before: usize) -> Option<(Span, bool)> {
+    let mut b = before;
+    while b > s.first && matches!(w.word(b - 1), "," | "—" | "–") {
+        b -= 1;
+    }
+    if b > s.first && w.kind(b - 1) == Some(Kind::Close) {
+        if let Some(q) = quotes.iter().find(|q| q.close == Some(b - 1)) {
+            // "“Part one,” she said, “part two.”": the longer part.
+            return Some((q.inner(w.tokens), true));
+        }
+    }
+    let mut a = s.first;
+    while a < b && matches!(w.word(a), "," | "-" | "—") {
+        a += 1;
+    }
+    if b <= a {
+        return None;
+    }
+    let span = Span::new(w.tokens[a].start, w.tokens[b - 1].end);
+    let direct = (a..b).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
+    Some((span, direct))
+}
+
+/// The subject phrase ending at `end`: scans left over the words of a noun phrase.
+fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> usize {
+    let mut k = end;
+    let limit = end.saturating_sub(14).max(s.first);
+    let head = end.saturating_sub(1);
+    let noun_head = w.is_source_noun(head) || w.title(head).is_some();
+    while k > limit {
+        let t = k - 1;
+        let lower_ok = noun_head || w.is_cap(t) || w.is_pronoun(t) || matches!(w.lower(t), "the" | "a" | "an" | "and" | "of" | "for" | "-")
+            || w.kind(t) == Some(Kind::Possessive) || w.title(t).is_some() || w.country_at(t).is_some() || w.hit_of[t].is_some();
+        if !lower_ok {
+            break;
+        }
+        if in_quote[t] || !matches!(w.kind(t), Some(Kind::Word | Kind::Possessive)) && w.word(t) != "-" {
+            break;
+        }
+        let lower = w.lower(t);
+        if CLAUSE_STARTS.contains(&lower) && !(lower == "and" && t > s.first && (w.is_cap(t - 1) || w.country_at(t - 1).is_some()) && w.is_cap(t + 1)) {
+            break;
+        }
+        // Stop at a verb-like lower-case word that is neither a name part nor a noun-phrase word.
+        if !w.is_cap(t) && w.cue_at(t).is_some() {
+            break;
+        }
+        k = t;
+    }
+    // Leading adverbs and prepositions are not part of the subject ("Meanwhile Pakistan").
+    while k < end && (w.is_common(k) && !matches!(w.lower(k), "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "his" | "her" | "its" | "their") || w.word(k) == "-") && k + 1 < end {
+        k += 1;
+    }
+    k
+}
+
+/// The subject of a sentence's main clause, for a cue coordinated with an earlier verb ("Russia has
+/// followed Iran's lead and offered …").
+fn subject_of_sentence(w: &Words<'_>, s: &Sentence, before: usize, in_quote: &[bool]) -> Speaker {
+    let mut k = s.first;
+    // Skip a leading adverbial phrase that ends with a comma.
+    if let Some(comma) = (s.first..before).find(|&t| w.word(t) == ",") {
+        if (s.first..comma).all(|t| !w.is_cap(t) || t == s.first) && comma + 1 < before {
+            k = comma + 1;
+        }
+    }
+    while k < before && w.is_common(k) && !matches!(w.lower(k), "he" | "she" | "it" | "they" | "the") {
+        k += 1;
+    }
+    let mut e = k;
+    while e < before && !in_quote[e] && (w.is_cap(e) || w.kind(e) == Some(Kind::Possessive) || matches!(w.lower(e), "the" | "he" | "she" | "it" | "they") || w.title(e).is_some() || w.is_source_noun(e)) {
+        e += 1;
+        if w.kind(e - 1) == Some(Kind::Possessive) {
+            break;
+        }
+        if matches!(w.lower(e - 1), "he" | "she" | "it" | "they") {
+            break;
+        }
+    }
+    if e > k && w.kind(e - 1) != Some(Kind::Possessive) { Speaker::Phrase { start: k, end: e } } else { Speaker::None }
+}
+
+/// The phrase right after a cue ("said chief negotiator Saeb Erakat on CNN" → "chief … Erakat"): words up to
+/// a comma, a preposition or the sentence end.
+fn phrase_after(w: &Words<'_>, from: usize, end: usize) -> (usize, usize) {
+    let mut k = from;
+    while k < end && k < from + 12 {
+        let lower = w.lower(k);
+        if !matches!(w.kind(k), Some(Kind::Word | Kind::Possessive)) {
+            break;
+        }
+        if k > from && matches!(lower, "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "who" | "which" | "that" | "told" | "said" | "adding" | "saying" | "as" | "to" | "from" | "of" | "last" | "this" | "yesterday" | "today" | "earlier" | "later") {
+            break;
+        }
+        k += 1;
+    }
+    (from, k)
+}
