@@ -1,128 +1,177 @@
 //! RON files: dossiers and the workspace, each wrapped in a versioned envelope, saved atomically and
 //! loaded with clear errors. The only output IO.
+//!
+//! The promise of this module is "nothing lost": a save either replaces the whole file or leaves the old
+//! one untouched (and keeps the previous version as `<name>.ron.bak`); a load never writes; a file written
+//! by an older Dossier is migrated, one written by a newer Dossier is refused with a clear message; and a
+//! checked save refuses to overwrite a file someone else changed since it was loaded.
+//!
+//! - `envelope.rs`: the `(format, version, data)` wrapper, header first, then the data.
+//! - `migrate.rs`: the shapes of older format versions and their conversion to the current model.
+//! - `atomic.rs`: temp file, fsync, backup, rename, directory fsync.
+//! - `stamp.rs`: what a file looked like when it was loaded, to notice changes made elsewhere.
+
+mod atomic;
+mod envelope;
+mod migrate;
+mod stamp;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
-
 use crate::model::{Dossier, Workspace};
 
-/// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub use atomic::{backup_path, write_atomic};
+pub use envelope::Envelope;
+pub use stamp::FileStamp;
 
-/// What every file holds: which kind of file it is, its format version, and the data.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Envelope<T> {
-    pub format: String,
-    pub version: u32,
-    pub data: T,
-}
+/// The version of the file format this build writes. Version 1 files are migrated on load.
+///
+/// - 1: a dossier held its cards in three lists (`key_actors`, `statements_by`, `statements_about`).
+/// - 2: one ordered `cards` list; each card carries its `section`.
+pub const FORMAT_VERSION: u32 = 2;
 
-/// Why a file could not be saved or loaded.
+/// Why a file could not be saved or loaded. Every variant names the file; parse errors also name the
+/// line and column (both counted from 1).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Reading, writing, renaming or syncing failed.
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    /// The file is not valid RON (corrupt or truncated), not UTF-8, or its data does not have the shape
+    /// of the format version it claims.
     #[error("{path}: line {line}, column {column}: {message}")]
     Parse { path: PathBuf, line: usize, column: usize, message: String },
+    /// The file is valid RON but not a Dossier file at all (no `format`/`version` header).
+    #[error("{path}: line {line}, column {column}: not a {expected} file of Dossier ({message})")]
+    Unrecognized { path: PathBuf, line: usize, column: usize, expected: String, message: String },
+    /// A Dossier file of another kind (a workspace opened as a dossier, say).
     #[error("{path}: this is a {found} file, not a {expected} file")]
     WrongKind { path: PathBuf, found: String, expected: String },
+    /// Written by a newer Dossier, in a format this build does not know.
     #[error("{path}: written by a newer Dossier (format version {version}; this one reads up to {FORMAT_VERSION})")]
     FutureVersion { path: PathBuf, version: u32 },
+    /// A format version that never existed (0).
+    #[error("{path}: unknown format version {version}")]
+    UnknownVersion { path: PathBuf, version: u32 },
+    /// The file changed on disk since it was loaded; saving would overwrite someone else's changes.
+    #[error("{path}: the file changed on disk since it was opened; not overwritten")]
+    ChangedOnDisk { path: PathBuf },
+    /// The data could not be written as RON.
     #[error("cannot write RON: {0}")]
     Serialize(String),
 }
 
-const DOSSIER: &str = "dossier";
-const WORKSPACE: &str = "workspace";
+impl StoreError {
+    /// The file the error is about (`None` only for [`StoreError::Serialize`]).
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Self::Io { path, .. }
+            | Self::Parse { path, .. }
+            | Self::Unrecognized { path, .. }
+            | Self::WrongKind { path, .. }
+            | Self::FutureVersion { path, .. }
+            | Self::UnknownVersion { path, .. }
+            | Self::ChangedOnDisk { path } => Some(path),
+            Self::Serialize(_) => None,
+        }
+    }
+}
 
 /// The RON text a dossier is saved as.
 pub fn dossier_to_string(dossier: &Dossier) -> Result<String, StoreError> {
-    to_string(DOSSIER, dossier)
+    envelope::to_string(envelope::DOSSIER, dossier)
 }
 
+/// Parses the text of a dossier file (any known format version). `path` is only used in errors.
+pub fn dossier_from_str(text: &str, path: &Path) -> Result<Dossier, StoreError> {
+    let version = envelope::read_header(text, path, envelope::DOSSIER)?;
+    match version {
+        FORMAT_VERSION => envelope::read_data(text, path),
+        1 => envelope::read_data::<migrate::DossierV1>(text, path).map(Dossier::from),
+        _ => Err(StoreError::UnknownVersion { path: path.to_owned(), version }),
+    }
+}
+
+/// The RON text a workspace is saved as.
+pub fn workspace_to_string(workspace: &Workspace) -> Result<String, StoreError> {
+    envelope::to_string(envelope::WORKSPACE, workspace)
+}
+
+/// Parses the text of a workspace file (any known format version). `path` is only used in errors.
+pub fn workspace_from_str(text: &str, path: &Path) -> Result<Workspace, StoreError> {
+    let version = envelope::read_header(text, path, envelope::WORKSPACE)?;
+    match version {
+        FORMAT_VERSION => envelope::read_data(text, path),
+        1 => envelope::read_data::<migrate::WorkspaceV1>(text, path).map(Workspace::from),
+        _ => Err(StoreError::UnknownVersion { path: path.to_owned(), version }),
+    }
+}
+
+/// Saves a dossier atomically (see [`write_atomic`]), keeping the previous file as a backup.
 pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
     write_atomic(path, &dossier_to_string(dossier)?)
 }
 
+/// Loads a dossier, migrating older format versions. Never writes to the file.
 pub fn load_dossier(path: &Path) -> Result<Dossier, StoreError> {
-    load(path, DOSSIER)
+    load_dossier_stamped(path).map(|(dossier, _)| dossier)
 }
 
+/// Loads a dossier together with the stamp of the very bytes it was read from: pass the stamp to
+/// [`save_dossier_checked`] to notice changes made elsewhere in between.
+pub fn load_dossier_stamped(path: &Path) -> Result<(Dossier, FileStamp), StoreError> {
+    let (text, stamp) = read_text(path)?;
+    Ok((dossier_from_str(&text, path)?, stamp))
+}
+
+/// Saves the workspace atomically, keeping the previous file as a backup.
 pub fn save_workspace(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
-    write_atomic(path, &to_string(WORKSPACE, workspace)?)
+    write_atomic(path, &workspace_to_string(workspace)?)
 }
 
+/// Loads a workspace, migrating older format versions. Never writes to the file.
 pub fn load_workspace(path: &Path) -> Result<Workspace, StoreError> {
-    load(path, WORKSPACE)
+    let (text, _) = read_text(path)?;
+    workspace_from_str(&text, path)
 }
 
-fn to_string<T: Serialize>(format: &str, data: &T) -> Result<String, StoreError> {
-    let envelope = Envelope { format: format.to_owned(), version: FORMAT_VERSION, data };
-    let config = ron::ser::PrettyConfig::new().indentor("  ".to_owned());
-    ron::ser::to_string_pretty(&envelope, config).map_err(|e| StoreError::Serialize(e.to_string()))
-}
-
-fn load<T: DeserializeOwned>(path: &Path, expected: &str) -> Result<T, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
-    let envelope: Envelope<T> = ron::from_str(&text).map_err(|e| StoreError::Parse {
-        path: path.to_owned(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+/// Reads a whole file as UTF-8 text, with the stamp of the bytes read.
+fn read_text(path: &Path) -> Result<(String, FileStamp), StoreError> {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
+    let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+    let stamp = FileStamp::of_bytes(&bytes, modified);
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, column) = envelope::position_after(valid);
+        StoreError::Parse { path: path.to_owned(), line, column, message: "not UTF-8 text".to_owned() }
     })?;
-    if envelope.format != expected {
-        return Err(StoreError::WrongKind {
-            path: path.to_owned(),
-            found: envelope.format,
-            expected: expected.to_owned(),
-        });
-    }
-    if envelope.version > FORMAT_VERSION {
-        return Err(StoreError::FutureVersion { path: path.to_owned(), version: envelope.version });
-    }
-    Ok(envelope.data)
-}
-
-/// Writes `text` to a temporary file beside `path`, syncs it, and renames it over `path`.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), StoreError> {
-    use std::io::Write as _;
-    let io = |source| StoreError::Io { path: path.to_owned(), source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    file.write_all(text.as_bytes()).map_err(io)?;
-    file.as_file().sync_all().map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
-}
-
-/// What a file looked like when it was loaded or saved: used to notice changes made elsewhere.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    pub len: u64,
-    pub modified: Option<std::time::SystemTime>,
-}
-
-impl FileStamp {
-    /// The stamp of the file at `path` now, or `None` when there is no file.
-    pub fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Self { len: meta.len(), modified: meta.modified().ok() })
-    }
+    Ok((text, stamp))
 }
 
 /// Saves a dossier unless the file changed on disk since `expected` was taken (pass `None` for a new
-/// file). Returns the new stamp.
+/// file: then any existing file counts as a change). Returns the stamp of the file just written.
+///
+/// "Changed" means different content (length or hash), or the file appeared or disappeared. A file
+/// whose modification time moved but whose bytes are identical is not a change: overwriting it loses
+/// nothing. The check and the write are not one atomic step; the window between them is short.
 pub fn save_dossier_checked(
     path: &Path,
     dossier: &Dossier,
     expected: Option<&FileStamp>,
 ) -> Result<FileStamp, StoreError> {
-    let _ = expected;
-    save_dossier(path, dossier)?;
-    FileStamp::of(path)
-        .ok_or_else(|| StoreError::Io { path: path.to_owned(), source: std::io::ErrorKind::NotFound.into() })
+    let text = dossier_to_string(dossier)?;
+    let current = FileStamp::read(path)?;
+    let unchanged = match (expected, &current) {
+        (None, None) => true,
+        (Some(expected), Some(current)) => current.same_content(expected),
+        _ => false,
+    };
+    if !unchanged {
+        return Err(StoreError::ChangedOnDisk { path: path.to_owned() });
+    }
+    write_atomic(path, &text)?;
+    let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+    Ok(FileStamp::of_bytes(text.as_bytes(), modified))
 }
 
 /// The recovery file of a workspace folder: unsaved changes, written within seconds of each change.
@@ -135,10 +184,21 @@ pub fn save_recovery(dir: &Path, workspace: &Workspace) -> Result<(), StoreError
     save_workspace(&recovery_path(dir), workspace)
 }
 
-/// The recovered workspace, if a recovery file exists and loads.
+/// The recovered workspace, if a recovery file exists and loads. An unreadable recovery file also gives
+/// `None`; use [`load_recovery_result`] to tell the two apart.
 pub fn load_recovery(dir: &Path) -> Option<Workspace> {
+    load_recovery_result(dir).ok().flatten()
+}
+
+/// `Ok(None)` when there is no recovery file, `Ok(Some(_))` when it loads, and the error when one exists
+/// but cannot be read (the file is left as it is, so it can be inspected or restored by hand).
+pub fn load_recovery_result(dir: &Path) -> Result<Option<Workspace>, StoreError> {
     let path = recovery_path(dir);
-    path.exists().then(|| load_workspace(&path).ok()).flatten()
+    match load_workspace(&path) {
+        Ok(workspace) => Ok(Some(workspace)),
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Removes the recovery file (after a save, or when the analyst declines to restore).
