@@ -30,7 +30,7 @@ const PLACE_HEADS: &[&str] = &[
     "city", "strip", "island", "islands", "river", "mountains", "mountain", "valley", "sea", "ocean", "province", "state",
     "street", "square", "bay", "gulf", "region", "coast", "desert", "lake", "airport", "hotel", "stadium", "bridge",
     "road", "avenue", "camp", "prison", "peninsula", "plateau", "county", "district", "territory", "territories",
-    "canal", "park", "hill", "hills", "base", "zero",
+    "canal",
 ];
 
 /// An actor being built.
@@ -85,7 +85,10 @@ impl Registry {
         let found = self.drafts.iter().rposition(|d| {
             d.kind == ActorKind::Person && {
                 let d_first = d.name.split_whitespace().next().unwrap_or("").to_lowercase();
+                let d_lower = d.name.to_lowercase();
+                let joined = name.join(" ").to_lowercase();
                 d.key == surname && (name.len() == 1 || d.name.split_whitespace().count() == 1 || d_first == first)
+                    || d_lower.ends_with(&format!(" {joined}")) || joined.ends_with(&format!(" {d_lower}"))
                     || name.len() == 1 && d.name.split_whitespace().any(|w| w.to_lowercase() == surname)
             }
         });
@@ -308,7 +311,12 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                 continue;
             }
         }
-        let mid_common = j != sentence_first && w.is_common(j) && w.word(j) != "I" && w.is_cap(j + 1) && !w.is_common(j + 1);
+        let mid_common = j != sentence_first
+            && w.is_common(j)
+            && w.word(j).len() > 3
+            && !matches!(w.lower(j), "this" | "that" | "these" | "those" | "their" | "with" | "from" | "when" | "while" | "what" | "which" | "where" | "after" | "before")
+            && w.is_cap(j + 1)
+            && !w.is_common(j + 1);
         let cap_name_word = w.is_cap(j)
             && (!w.is_common(j) || mid_common)
             && w.hit_of[j].is_none()
@@ -353,6 +361,11 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         let span = span_of(ns, ne);
         let role = role_text(w, &title_tokens);
         let cty = country.as_ref().map(country_of);
+        if matches!(last_lower.as_str(), "government" | "administration") && ne == ns + 1 {
+            if let Some(c) = country {
+                return Some(Phrase { start: i, end: j, referent: Referent::Country { code: w.country_code(c.0).to_owned(), form: CountryForm::Name } });
+            }
+        }
         if ORG_HEADS.contains(&last_lower.as_str()) || is_acronym(w.word(ns)) && ne == ns + 1 {
             if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
                 reg.drafts[a].mentions.push(span);
@@ -360,12 +373,11 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             }
             let name = span.text(text).to_owned();
             let start = if country.is_some_and(|c| c.3 == ns || c.3 + 1 == ns) { i } else { ns };
-            let name = if start == i {
-                // "Afghanistan's Defence Ministry" → "Afghanistan Defence Ministry".
-                let c = country.as_ref().map_or(String::new(), |c| w.lex.countries[c.0].name.clone());
-                format!("{c} {name}")
-            } else {
-                name
+            let name = match country.filter(|_| start == i) {
+                // "the Indian Parliament" as written; "Afghanistan's Defence Ministry" → "Afghanistan Defence Ministry".
+                Some(c) if c.1 == CountryForm::Adjective => format!("{} {name}", span_of(c.2, c.3).text(text)),
+                Some(c) => format!("{} {name}", w.lex.countries[c.0].name),
+                None => name,
             };
             let a = reg.organization(&name, cty, false, span);
             return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });

@@ -243,7 +243,7 @@ fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
     let mut k = from;
     let limit = (from + 12).min(end);
     while k < limit {
-        if w.lower(k) == "that" || matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":" {
+        if w.lower(k) == "that" || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && k <= from + 1 {
             return k;
         }
         if matches!(w.word(k), "," | ";" | ".") {
@@ -275,8 +275,12 @@ fn content_start(w: &Words<'_>, cue: CueHit, after: usize, end: usize) -> usize 
         if let Some(t) = (k..limit).find(|&t| w.lower(t) == "that") {
             return t + 1;
         }
-        k += 1;
-        while k < end && !w.is_pronoun(k) && !matches!(w.lower(k), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "there") && !w.is_cap(k) && k < after + 4 {
+        // A named listener ("Channel Seven"), or one noun ("reporters").
+        if w.is_cap(k) {
+            while k < end && w.is_cap(k) {
+                k += 1;
+            }
+        } else if !w.is_pronoun(k) && !matches!(w.lower(k), "the" | "a" | "an") {
             k += 1;
         }
         return k;
@@ -290,14 +294,12 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
     let mut k = start;
     while k < end {
         if !in_quote[k] {
-            if matches!(w.lower(k), "and" | "but") && k > start {
-                let mut n = k + 1;
-                while n < end && AUX.contains(&w.lower(n)) {
-                    n += 1;
+            if matches!(w.lower(k), "and" | "but" | "with" | "while" | ",") && k > start && next_attribution(w, k, end) {
+                let mut stop = k;
+                if w.word(stop - 1) == "," {
+                    stop -= 1;
                 }
-                if w.cue_at(n).is_some() {
-                    return k;
-                }
+                return stop;
             }
             if w.word(k) == "," && w.lower(k + 1).ends_with("ing") && w.is_word(k + 1) && !w.is_cap(k + 1) {
                 return k;
@@ -309,6 +311,27 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
         k += 1;
     }
     end
+}
+
+/// Whether a new attribution starts after the conjunction or comma at `k`: "…, but Pakistan denies …",
+/// "… and warned …", "…, with Iran expressing concern …".
+fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
+    let mut n = k + 1;
+    while n < end && matches!(w.lower(n), "and" | "but" | "with" | "while" | ",") {
+        n += 1;
+    }
+    let subject_start = n;
+    while n < end && n < subject_start + 6 && (w.is_cap(n) || w.is_pronoun(n) || matches!(w.lower(n), "the" | "a" | "an") || w.kind(n) == Some(Kind::Possessive) || w.is_source_noun(n) || w.title(n).is_some()) && w.cue_at(n).is_none() {
+        n += 1;
+    }
+    let coordinated_verb = w.lower(k) == "and" && n == subject_start;
+    if n == subject_start && !coordinated_verb {
+        return false;
+    }
+    while n < end && AUX.contains(&w.lower(n)) {
+        n += 1;
+    }
+    w.cue_at(n).is_some_and(|c| c.kind != crate::lexicon::CueKind::Noun)
 }
 
 /// The content before a speaker: the quotation that closes just before it, or the clause from the sentence

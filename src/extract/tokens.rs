@@ -328,6 +328,14 @@ pub fn quotes(tokens: &[Token]) -> Vec<Quote> {
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
             Kind::Open if open.is_none() => open = Some(i),
+            // A new quotation opening after a full stop while one is open: the first ran to this sentence's end
+            // without a closing mark (a quotation continued into a new paragraph, with the line breaks lost).
+            Kind::Open if i > 0 && tokens[i - 1].kind == Kind::Punct => {
+                if let Some(o) = open.take() {
+                    out.push(Quote { open: o, close: None, para_end: i });
+                }
+                open = Some(i);
+            }
             Kind::Close => {
                 if let Some(o) = open.take() {
                     out.push(Quote { open: o, close: Some(i), para_end: i + 1 });

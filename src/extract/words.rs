@@ -123,7 +123,8 @@ impl<'t> Words<'t> {
 
     /// The cue starting at token `i`, longest form first.
     pub fn cue_at(&self, i: usize) -> Option<CueHit> {
-        if !self.is_word(i) {
+        // Verbs are written in lower case; a capitalised "States" or "Reports" is a name.
+        if !self.is_word(i) || self.is_cap(i) && self.lower(i) != "according" {
             return None;
         }
         let forms = self.lex.cues.get(self.lower(i))?;
