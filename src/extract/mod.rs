@@ -23,8 +23,8 @@ pub fn extract(text: &str) -> Analysis {
     let lex = lexicon();
     let toks = tokens::tokenize(text);
     let quotes = tokens::quotes(&toks);
-    let sents = tokens::sentences(text, &toks, &quotes);
     let w = Words::new(text, &toks, lex);
+    let sents = tokens::sentences(text, &toks, &quotes, |i| w.country_at(i).is_some());
     let mut in_quote = vec![false; toks.len()];
     for q in &quotes {
         for slot in &mut in_quote[q.open..q.end().min(toks.len())] {
@@ -175,7 +175,7 @@ fn resolve(
         Speaker::None => (None, None),
         Speaker::SameAs(start) => {
             let prev = found.iter().position(|x| x.content.start == start);
-            prev.and_then(|p| resolved.get(p).copied()).map_or((None, None), |(a, _)| (a, None))
+            prev.and_then(|p| resolved.get(p).copied()).unwrap_or((None, None))
         }
         Speaker::Phrase { start, end } => {
             let span = Span::new(w.tokens[start].start, w.tokens[end - 1].end);

@@ -52,6 +52,10 @@ const CLAUSE_STARTS: &[&str] = &[
 /// Finds the statements of one sentence. `previous` holds the statements found so far (for coordination).
 pub fn sentence_statements(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_quote: &[bool], out: &mut Vec<Found>) {
     let first_new = out.len();
+    if let Some(found) = transcript_line(w, s, index) {
+        out.push(found);
+        return;
+    }
     let mut i = s.first;
     while i < s.end {
         if in_quote[i] {
@@ -104,6 +108,10 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
                 confidence: if direct { 0.92 } else { 0.8 },
             });
         }
+    }
+    // "was told to leave": a passive listener, not a speaker.
+    if prev.is_some_and(|p| matches!(w.lower(p), "was" | "were" | "been" | "being" | "be" | "is" | "are")) && matches!(lower.as_str(), "told" | "asked" | "warned" | "urged" | "accused" | "described") {
+        return None;
     }
     // The subject to the left of the cue, over auxiliaries and adverbs.
     let mut k = cue.start;
@@ -178,6 +186,34 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
     let content = Span::new(w.tokens[start].start, w.tokens[stop - 1].end);
     let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
     Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.85 })
+}
+
+/// A transcript line, "PENCE: Well, look …": a name and a colon open the paragraph, the rest is speech.
+fn transcript_line(w: &Words<'_>, s: &Sentence, index: usize) -> Option<Found> {
+    let para_start = s.first == 0 || w.tokens[s.first - 1].para != w.tokens[s.first].para;
+    if !para_start {
+        return None;
+    }
+    let colon = (s.first..(s.first + 5).min(s.end)).find(|&t| w.word(t) == ":")?;
+    if colon == s.first || !(s.first..colon).all(|t| w.is_cap(t) && !w.is_common(t) || w.word(t) == ".") {
+        return None;
+    }
+    let para = w.tokens[s.first].para;
+    let mut end = colon + 1;
+    while end < w.len() && w.tokens[end].para == para {
+        end += 1;
+    }
+    if end <= colon + 1 {
+        return None;
+    }
+    Some(Found {
+        speaker: Speaker::Phrase { start: s.first, end: colon },
+        cue: Some(CueHit { start: colon, end: colon + 1, kind: CueKind::Speech }),
+        content: Span::new(w.tokens[colon + 1].start, w.tokens[end - 1].end),
+        direct: true,
+        sentence: index,
+        confidence: 0.7,
+    })
 }
 
 /// Extends a verb cue over a tail that belongs to it: "said in a statement".

@@ -169,7 +169,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits the tokens into sentences. A quotation closed within its paragraph is never split.
-pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence> {
+pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote], is_place: impl Fn(usize) -> bool) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut quote_iter = quotes.iter().peekable();
@@ -179,7 +179,9 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<Sentence
         // Skip a dateline at the start of a paragraph.
         if i == start && (i == 0 || tokens[i - 1].para != token.para) {
             let skip = dateline_len(text, &tokens[i..]);
-            if skip > 0 {
+            // A dateline names a place or an agency; "PENCE:" opens a transcript line instead.
+            let place = is_place(i) || tokens.get(i + 1).is_some_and(|t| t.text(text) == "(");
+            if skip > 0 && place {
                 i += skip;
                 start = i;
                 continue;
