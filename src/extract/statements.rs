@@ -282,6 +282,9 @@ fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
         if w.lower(k) == "that" || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && k <= from + 1 {
             return k;
         }
+        if w.cue_at(k).is_some() {
+            break;
+        }
         if matches!(w.word(k), "," | ";" | ".") {
             break;
         }

@@ -180,7 +180,7 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote], is_place: impl 
         if i == start && (i == 0 || tokens[i - 1].para != token.para) {
             let skip = dateline_len(text, &tokens[i..]);
             // A dateline names a place or an agency; "PENCE:" opens a transcript line instead.
-            let place = is_place(i) || tokens.get(i + 1).is_some_and(|t| t.text(text) == "(");
+            let place = i == 0 || is_place(i) || tokens.get(i + 1).is_some_and(|t| t.text(text) == "(");
             if skip > 0 && place {
                 i += skip;
                 start = i;
