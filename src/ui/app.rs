@@ -1,0 +1,289 @@
+//! The [`App`]: owns the document, the view state and the background work; runs one frame as "poll the
+//! workers, collect input, draw the panels, apply the commands the panels emitted". Also the hooks the
+//! kittest tests use to drive it without real dialogs or threads.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{CentralPanel, Panel, ViewportCommand};
+
+use super::RunOptions;
+use super::card_list::card_panel_ui;
+use super::command::{self, UiCommand};
+use super::disk::Disk;
+use super::dossier_view::dossier_ui;
+use super::jobs::{DialogResult, Dialogs, OpenJob, RecoveryWriter};
+use super::menu_bar::menu_bar_ui;
+use super::notices::{self, notices_ui};
+use super::prompts::{Prompt, prompt_ui};
+use super::reader::reader_ui;
+use super::sidebar::sidebar_ui;
+use super::state::{AppState, Notice, ViewState};
+use crate::model::{Article, Command, Workspace};
+
+/// The window title; " •" is appended while there are unsaved changes.
+pub const TITLE: &str = "Dossier";
+
+/// How long after a change the recovery file is written.
+pub(super) const RECOVERY_DELAY: Duration = Duration::from_millis(1500);
+
+/// How often the progress bar is redrawn while files are being opened.
+const PROGRESS_REPAINT: Duration = Duration::from_millis(100);
+
+/// The Dossier desktop app.
+pub struct App {
+    pub(super) state: AppState,
+    pub(super) view: ViewState,
+    pub(super) disk: Disk,
+    pub(super) ctx: egui::Context,
+    pub(super) open_job: Option<OpenJob>,
+    /// Files asked for while another batch was being opened.
+    pub(super) queued_paths: Vec<PathBuf>,
+    pub(super) dialogs: Dialogs,
+    pub(super) recovery: RecoveryWriter,
+    /// When the recovery file is next due to be written.
+    pub(super) recovery_due: Option<Instant>,
+    /// The recovered workspace, while the analyst is asked whether to restore it.
+    pub(super) pending_recovery: Option<Workspace>,
+    pub(super) prompt: Option<Prompt>,
+    /// Close once the conflicts of a "save, then close" are resolved.
+    pub(super) close_after_save: bool,
+    /// The analyst chose to close: let the next close request through.
+    pub(super) allow_close: bool,
+    title: String,
+}
+
+impl App {
+    /// Restores the workspace of `options.dossier_dir` (or opens the sample article on a first run),
+    /// loads its dossiers, offers to restore unsaved changes, and starts opening `options.files`.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> Self {
+        let mut disk = Disk::new(options.dossier_dir.clone());
+        let startup = disk.load();
+        let mut app = Self {
+            state: AppState::default(),
+            view: ViewState::default(),
+            disk,
+            ctx: cc.egui_ctx.clone(),
+            open_job: None,
+            queued_paths: Vec::new(),
+            dialogs: Dialogs::default(),
+            recovery: RecoveryWriter::start(options.dossier_dir),
+            recovery_due: None,
+            pending_recovery: None,
+            prompt: None,
+            close_after_save: false,
+            allow_close: false,
+            title: TITLE.to_owned(),
+        };
+        for error in startup.errors {
+            app.state.error(error);
+        }
+        app.state.workspace = startup.workspace;
+        if startup.first_run {
+            // A new user sees cards at once. Not an undoable change, and nothing to save yet.
+            let _ = app.state.workspace.apply(Command::AddArticles(vec![crate::pipeline::sample_article()]));
+        }
+        if let Some(recovered) = startup.recovery {
+            app.pending_recovery = Some(recovered);
+            app.prompt = Some(Prompt::Recovery);
+        }
+        app.view.article = app.state.workspace.articles.first().map(|a| a.hash.clone());
+        if !options.files.is_empty() {
+            app.run_command(UiCommand::OpenPaths(options.files));
+        }
+        app
+    }
+
+    /// The workspace as it is now.
+    pub fn workspace(&self) -> &Workspace {
+        &self.state.workspace
+    }
+
+    /// The errors and messages on screen, oldest first.
+    pub fn notices(&self) -> &[Notice] {
+        &self.state.notices
+    }
+
+    /// Whether closing now would lose changes.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.state.has_unsaved_changes()
+    }
+
+    /// The window title ("Dossier", or "Dossier •" with unsaved changes).
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The dossier folder.
+    pub fn dossier_dir(&self) -> &Path {
+        self.disk.dir()
+    }
+
+    /// Test hook: opens already analysed articles by the route the background reader's results take.
+    pub fn add_articles(&mut self, articles: Vec<Article>) {
+        let opened = articles.into_iter().map(|a| (PathBuf::from(&a.source), Ok(a))).collect();
+        self.receive_opened(opened);
+    }
+
+    /// Test hook: opens files as `OpenPaths` does, but on this thread, returning when they are open.
+    pub fn open_paths_blocking(&mut self, paths: Vec<PathBuf>) {
+        self.wait_for_background();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let opened = crate::pipeline::open_articles(&paths, &done);
+        self.receive_opened(paths.into_iter().zip(opened).collect());
+    }
+
+    /// Test hook: blocks until the files being opened are open and the recovery file is written.
+    pub fn wait_for_background(&mut self) {
+        while let Some(job) = self.open_job.take() {
+            self.state.progress = None;
+            match job.wait() {
+                Ok(opened) => self.receive_opened(opened),
+                Err(e) => self.state.error(e),
+            }
+            self.start_queued();
+        }
+        self.recovery.flush();
+        self.poll_recovery_errors();
+    }
+
+    /// Test hook: writes the recovery file now instead of in a moment.
+    pub fn write_recovery_now(&mut self) {
+        self.recovery_due = None;
+        self.recovery.save(self.state.workspace.clone());
+        self.recovery.flush();
+    }
+
+    fn poll_background(&mut self) {
+        if let Some(job) = &mut self.open_job {
+            self.state.progress = Some(job.progress());
+            if let Some(result) = job.try_finish() {
+                self.open_job = None;
+                self.state.progress = None;
+                match result {
+                    Ok(opened) => self.receive_opened(opened),
+                    Err(e) => self.state.error(e),
+                }
+                self.start_queued();
+            }
+        }
+        for result in self.dialogs.poll() {
+            self.state.dialog_open = false;
+            match result {
+                DialogResult::Open(paths) => self.run_command(UiCommand::OpenPaths(paths)),
+                DialogResult::Export { country, path } => self.export_and_report(&country, &path),
+                DialogResult::Cancelled => {}
+            }
+        }
+        self.poll_recovery_errors();
+    }
+
+    fn poll_recovery_errors(&mut self) {
+        for error in self.recovery.errors() {
+            if self.state.notices.last().is_none_or(|n| n.text != error) {
+                self.state.error(error);
+            }
+        }
+    }
+
+    /// Starts the files that waited for the previous batch.
+    pub(super) fn start_queued(&mut self) {
+        if self.open_job.is_none() && !self.queued_paths.is_empty() {
+            let paths = std::mem::take(&mut self.queued_paths);
+            self.state.progress = Some((0, paths.len()));
+            self.open_job = Some(OpenJob::start(paths, self.ctx.clone()));
+        }
+    }
+
+    /// Forgets selections of things that are gone (closed articles, undone dossiers).
+    fn tidy_view(&mut self) {
+        let workspace = &self.state.workspace;
+        let view = &mut self.view;
+        if view.article.as_deref().is_none_or(|hash| workspace.article(hash).is_none()) {
+            view.article = workspace.articles.first().map(|a| a.hash.clone());
+        }
+        if view.card.as_ref().is_some_and(|c| workspace.article(&c.article).is_none()) {
+            view.card = None;
+            view.edit = None;
+        }
+        if view.dossier.as_deref().is_some_and(|c| workspace.dossier(c).is_none()) {
+            view.dossier = None;
+        }
+    }
+
+    /// Dropped files, keyboard shortcuts and the close button.
+    fn input(&mut self, ctx: &egui::Context, commands: &mut Vec<UiCommand>) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        if !dropped.is_empty() {
+            commands.push(UiCommand::OpenPaths(dropped));
+        }
+        if self.prompt.is_none() {
+            commands.extend(command::shortcuts(ctx, ctx.egui_wants_keyboard_input()));
+        }
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && !self.allow_close && self.state.has_unsaved_changes() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Close);
+        }
+    }
+
+    fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<UiCommand>) {
+        let state = &self.state;
+        let view = &mut self.view;
+        Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, state, view, commands));
+        if notices::has_content(state) {
+            Panel::top("notices").show(ui, |ui| notices_ui(ui, state, commands));
+        }
+        if view.dossier.is_some() {
+            Panel::bottom("dossier").resizable(true).default_size(300.0).show(ui, |ui| {
+                dossier_ui(ui, state, view, commands);
+            });
+        }
+        Panel::left("sidebar").resizable(true).default_size(260.0).show(ui, |ui| {
+            sidebar_ui(ui, state, view, commands);
+        });
+        Panel::right("cards").resizable(true).default_size(440.0).show(ui, |ui| {
+            card_panel_ui(ui, state, view, commands);
+        });
+        CentralPanel::default().show(ui, |ui| reader_ui(ui, state, view, commands));
+    }
+
+    /// The title, and the repaints and recovery writes that time (not input) calls for.
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        let title = if self.state.has_unsaved_changes() { format!("{TITLE} •") } else { TITLE.to_owned() };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if self.open_job.is_some() {
+            ctx.request_repaint_after(PROGRESS_REPAINT);
+        }
+        if let Some(due) = self.recovery_due {
+            let now = Instant::now();
+            if now >= due {
+                self.recovery_due = None;
+                self.recovery.save(self.state.workspace.clone());
+            } else {
+                ctx.request_repaint_after(due - now);
+            }
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_background();
+        self.tidy_view();
+        let mut commands = Vec::new();
+        self.input(&ctx, &mut commands);
+        self.panels_ui(ui, &mut commands);
+        if let Some(prompt) = &self.prompt {
+            prompt_ui(&ctx, prompt, &mut commands);
+        }
+        for command in commands {
+            self.run_command(command);
+        }
+        self.after_frame(&ctx);
+    }
+}

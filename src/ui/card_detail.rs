@@ -1,0 +1,282 @@
+//! The selected card, in full: every field of an actor or statement card, and what the analyst can do
+//! with it: add it to a country's dossier, edit it in place, reject (or restore) it, merge actors.
+
+use egui::{ComboBox, Grid, RichText, TextEdit};
+
+use super::command::UiCommand;
+use super::state::{AppState, CardEdit, ViewState, country_label, dossier_name};
+use crate::model::{Actor, Article, CardRef, Command, Statement, Workspace};
+
+/// The selected card's fields and actions.
+pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    let Some(card) = view.card.clone() else {
+        ui.label(RichText::new("Select a card in the list above or a highlight in the text.").weak());
+        return;
+    };
+    let Some(article) = state.workspace.article(&card.article) else {
+        ui.label(RichText::new("The article of this card is no longer open.").weak());
+        return;
+    };
+    if let Some(actor) = article.analysis.actor(&card.card) {
+        actor_ui(ui, &state.workspace, article, actor, view, commands);
+    } else if let Some(statement) = article.analysis.statement(&card.card) {
+        statement_ui(ui, &state.workspace, article, statement, view, commands);
+    } else {
+        ui.label(RichText::new("This card no longer exists (merged or undone).").weak());
+    }
+}
+
+fn actor_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    article: &Article,
+    actor: &Actor,
+    view: &mut ViewState,
+    commands: &mut Vec<UiCommand>,
+) {
+    let card = CardRef { article: article.hash.clone(), card: actor.id.clone() };
+    ui.heading(&actor.name);
+    if matches!(&view.edit, Some(CardEdit::Actor { target, .. }) if *target == card) {
+        actor_edit_ui(ui, actor, view, commands);
+        return;
+    }
+    Grid::new("actor_fields").num_columns(2).striped(true).show(ui, |ui| {
+        field(ui, "Kind", actor.kind.label());
+        field(ui, "Role", actor.role.as_deref().unwrap_or("—"));
+        let country =
+            actor.country.as_deref().map_or_else(|| "—".to_owned(), |c| format!("{} ({c})", country_label(c)));
+        field(ui, "Country", &country);
+        if let Some(evidence) = &actor.country_evidence {
+            field(ui, "Evidence", evidence);
+        }
+        field(ui, "Mentions", &actor.mentions.len().to_string());
+        field(ui, "Confidence", &format!("{:.2}", actor.confidence));
+        field(ui, "Source", &article.display_name());
+    });
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        add_buttons_ui(ui, workspace, &card, actor.country.iter().cloned().collect(), commands);
+        if ui.button("Edit").clicked() {
+            view.edit = Some(CardEdit::Actor {
+                target: card.clone(),
+                name: actor.name.clone(),
+                role: actor.role.clone().unwrap_or_default(),
+                country: actor.country.clone().unwrap_or_default(),
+            });
+        }
+        reject_button_ui(ui, article, &card, commands);
+        merge_ui(ui, article, actor, view, commands);
+    });
+}
+
+fn statement_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    article: &Article,
+    statement: &Statement,
+    view: &mut ViewState,
+    commands: &mut Vec<UiCommand>,
+) {
+    let card = CardRef { article: article.hash.clone(), card: statement.id.clone() };
+    let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
+    ui.heading("Statement");
+    if matches!(&view.edit, Some(CardEdit::Statement { target, .. }) if *target == card) {
+        statement_edit_ui(ui, article, statement, view, commands);
+        return;
+    }
+    Grid::new("statement_fields").num_columns(2).striped(true).show(ui, |ui| {
+        let who = speaker.map_or_else(
+            || "unknown".to_owned(),
+            |s| {
+                let mut who = s.name.clone();
+                if let Some(role) = &s.role {
+                    who.push_str(&format!(", {role}"));
+                }
+                if let Some(country) = &s.country {
+                    who.push_str(&format!(" ({})", country_label(country)));
+                }
+                who
+            },
+        );
+        field(ui, "Speaker", &who);
+        field(ui, "Cue", if statement.cue.is_empty() { "—" } else { &statement.cue });
+        field(ui, "Content", &statement.content);
+        field(ui, "Form", if statement.direct { "quoted" } else { "reported" });
+        if !statement.about.is_empty() {
+            let about: Vec<String> = statement.about.iter().map(|c| country_label(c)).collect();
+            field(ui, "About", &about.join(", "));
+        }
+        field(ui, "Source", &article.display_name());
+        field(ui, "Confidence", &format!("{:.2}", statement.confidence));
+    });
+    let sentence = article.sentence_of(statement);
+    if !sentence.is_empty() {
+        ui.label(RichText::new(sentence).italics().weak());
+    }
+    ui.add_space(6.0);
+    let mut countries: Vec<String> = speaker.and_then(|s| s.country.clone()).into_iter().collect();
+    for country in &statement.about {
+        if !countries.contains(country) {
+            countries.push(country.clone());
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        add_buttons_ui(ui, workspace, &card, countries, commands);
+        if ui.button("Edit").clicked() {
+            view.edit = Some(CardEdit::Statement {
+                target: card.clone(),
+                speaker: statement.speaker.clone(),
+                cue: statement.cue.clone(),
+                content: statement.content.clone(),
+            });
+        }
+        reject_button_ui(ui, article, &card, commands);
+    });
+}
+
+fn field(ui: &mut egui::Ui, name: &str, value: &str) {
+    ui.label(RichText::new(name).weak());
+    ui.add(egui::Label::new(value).wrap());
+    ui.end_row();
+}
+
+/// "Add to <Country>" for each country the card concerns (`countries`), then for the analyst's other
+/// dossiers; "In <Country>" where it already is.
+fn add_buttons_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    card: &CardRef,
+    mut countries: Vec<String>,
+    commands: &mut Vec<UiCommand>,
+) {
+    if countries.is_empty() {
+        ui.label(RichText::new("No country of its own.").weak());
+    }
+    for dossier in &workspace.dossiers {
+        if !countries.contains(&dossier.country) {
+            countries.push(dossier.country.clone());
+        }
+    }
+    for country in countries {
+        let name = dossier_name(workspace, &country);
+        if workspace.dossier(&country).is_some_and(|d| d.contains(&card.key())) {
+            ui.label(RichText::new(format!("In {name}")).weak());
+            continue;
+        }
+        if ui.button(format!("Add to {name}")).clicked()
+            && let Some(dossier_card) = workspace.card_for(&card.article, &card.card, &country)
+        {
+            commands.push(UiCommand::apply(Command::AddCard { country, name, card: dossier_card }));
+        }
+    }
+}
+
+fn reject_button_ui(ui: &mut egui::Ui, article: &Article, card: &CardRef, commands: &mut Vec<UiCommand>) {
+    let rejected = article.is_rejected(&card.card);
+    let label = if rejected { "Restore" } else { "Reject" };
+    if ui.button(label).clicked() {
+        commands.push(UiCommand::apply(Command::SetRejected {
+            article: card.article.clone(),
+            card: card.card.clone(),
+            rejected: !rejected,
+        }));
+    }
+}
+
+fn merge_ui(ui: &mut egui::Ui, article: &Article, actor: &Actor, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    let others: Vec<&Actor> = article.analysis.actors.iter().filter(|a| a.id != actor.id).collect();
+    if others.is_empty() {
+        return;
+    }
+    ComboBox::from_label("Merge into…").selected_text("choose an actor").show_ui(ui, |ui| {
+        for other in others {
+            if ui.selectable_label(false, &other.name).clicked() {
+                commands.push(UiCommand::apply(Command::MergeActors {
+                    article: article.hash.clone(),
+                    keep: other.id.clone(),
+                    merge: actor.id.clone(),
+                }));
+                view.select_card(CardRef { article: article.hash.clone(), card: other.id.clone() }, true);
+            }
+        }
+    });
+}
+
+/// A text field with a visible label that is also its accessible name.
+fn labelled_text(ui: &mut egui::Ui, name: &str, text: &mut String, multiline: bool) {
+    let label = ui.label(name);
+    let edit = if multiline { TextEdit::multiline(text).desired_rows(3) } else { TextEdit::singleline(text) };
+    ui.add(edit.desired_width(f32::INFINITY)).labelled_by(label.id);
+    ui.end_row();
+}
+
+fn actor_edit_ui(ui: &mut egui::Ui, actor: &Actor, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    let Some(CardEdit::Actor { target, name, role, country }) = &mut view.edit else {
+        return;
+    };
+    Grid::new("actor_edit").num_columns(2).show(ui, |ui| {
+        labelled_text(ui, "Name", name, false);
+        labelled_text(ui, "Role", role, false);
+        labelled_text(ui, "Country code", country, false);
+    });
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button("Apply").clicked() {
+            let mut edited = actor.clone();
+            if !name.trim().is_empty() {
+                edited.name = name.trim().to_owned();
+            }
+            edited.role = Some(role.trim().to_owned()).filter(|r| !r.is_empty());
+            let code = Some(country.trim().to_uppercase()).filter(|c| !c.is_empty());
+            if code != actor.country {
+                edited.country_evidence = code.as_ref().map(|_| "set by the analyst".to_owned());
+                edited.country = code;
+            }
+            commands.push(UiCommand::apply(Command::EditActor { article: target.article.clone(), actor: edited }));
+            done = true;
+        }
+        done |= ui.button("Cancel").clicked();
+    });
+    if done {
+        view.edit = None;
+    }
+}
+
+fn statement_edit_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    statement: &Statement,
+    view: &mut ViewState,
+    commands: &mut Vec<UiCommand>,
+) {
+    let Some(CardEdit::Statement { target, speaker, cue, content }) = &mut view.edit else {
+        return;
+    };
+    let current = speaker.as_deref().and_then(|id| article.analysis.actor(id)).map_or("unknown", |a| &a.name);
+    ComboBox::from_label("Speaker").selected_text(current).show_ui(ui, |ui| {
+        ui.selectable_value(speaker, None, "unknown");
+        for actor in &article.analysis.actors {
+            ui.selectable_value(speaker, Some(actor.id.clone()), &actor.name);
+        }
+    });
+    Grid::new("statement_edit").num_columns(2).show(ui, |ui| {
+        labelled_text(ui, "Cue", cue, false);
+        labelled_text(ui, "Content", content, true);
+    });
+    let mut done = false;
+    ui.horizontal(|ui| {
+        if ui.button("Apply").clicked() {
+            let mut edited = statement.clone();
+            edited.speaker = speaker.clone();
+            edited.cue = cue.trim().to_owned();
+            edited.content = content.trim().to_owned();
+            commands
+                .push(UiCommand::apply(Command::EditStatement { article: target.article.clone(), statement: edited }));
+            done = true;
+        }
+        done |= ui.button("Cancel").clicked();
+    });
+    if done {
+        view.edit = None;
+    }
+}

@@ -1,0 +1,233 @@
+//! The right panel: the cards of the selected article (or of all articles) under two tabs, "Actors" and
+//! "Statements", filtered by text, country and kind and sorted by confidence. The list is virtualised
+//! (`ScrollArea::show_rows` over a cached, filtered index) so a frame costs the same with 10,000 cards.
+//! The selected card's fields and buttons are shown below the list by `card_detail.rs`.
+
+use egui::text::LayoutJob;
+use egui::{Align2, ComboBox, Panel, RichText, ScrollArea, Sense, TextEdit, TextStyle, WidgetInfo};
+
+use super::card_detail::card_detail_ui;
+use super::command::UiCommand;
+use super::state::{AppState, CardFilter, CardRow, CardSort, CardTab, RowsKey, ViewState, country_label};
+use crate::model::{ActorKind, Article, CardRef, Workspace};
+
+/// The card panel: tabs, filters, the list, and the selected card.
+pub fn card_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    Panel::bottom("card_detail").resizable(true).default_size(300.0).show(ui, |ui| {
+        ScrollArea::vertical().id_salt("card_detail_scroll").auto_shrink(false).show(ui, |ui| {
+            card_detail_ui(ui, state, view, commands);
+        });
+    });
+    filter_ui(ui, state, &mut view.filter);
+    ui.separator();
+    card_list_ui(ui, state, view);
+}
+
+fn filter_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut CardFilter) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut filter.tab, CardTab::Actors, "Actors");
+        ui.selectable_value(&mut filter.tab, CardTab::Statements, "Statements");
+        ui.separator();
+        ui.checkbox(&mut filter.all_articles, "All articles");
+        ui.checkbox(&mut filter.show_rejected, "Show rejected");
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(TextEdit::singleline(&mut filter.text).hint_text("name, speaker or words").desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    ui.horizontal_wrapped(|ui| {
+        let selected = filter.country.as_deref().map_or_else(|| "Any".to_owned(), country_label);
+        ComboBox::from_label("Country").selected_text(selected).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.country, None, "Any");
+            for code in countries(&state.workspace) {
+                let label = country_label(&code);
+                ui.selectable_value(&mut filter.country, Some(code), label);
+            }
+        });
+        let selected = filter.kind.map_or("Any", ActorKind::label);
+        ComboBox::from_label("Kind").selected_text(selected).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.kind, None, "Any");
+            for kind in ActorKind::ALL {
+                ui.selectable_value(&mut filter.kind, Some(kind), kind.label());
+            }
+        });
+        ComboBox::from_label("Sort").selected_text(filter.sort.label()).show_ui(ui, |ui| {
+            for sort in CardSort::ALL {
+                ui.selectable_value(&mut filter.sort, sort, sort.label());
+            }
+        });
+    });
+}
+
+/// The countries to filter by: those of the open articles and of the dossiers.
+fn countries(workspace: &Workspace) -> Vec<String> {
+    let mut codes = workspace.suggested_countries();
+    for dossier in &workspace.dossiers {
+        if !codes.contains(&dossier.country) {
+            codes.push(dossier.country.clone());
+        }
+    }
+    codes
+}
+
+fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
+    let key = RowsKey { generation: state.generation, article: view.article.clone(), filter: view.filter.clone() };
+    let rows = match view.card_rows.take() {
+        Some((cached, rows)) if cached == key => rows,
+        _ => rows(&state.workspace, view.article.as_deref(), &view.filter),
+    };
+    let noun = if view.filter.tab == CardTab::Actors { "actor" } else { "statement" };
+    ui.label(RichText::new(format!("{} {noun} card{}", rows.len(), if rows.len() == 1 { "" } else { "s" })).weak());
+
+    let body = ui.text_style_height(&TextStyle::Body);
+    let row_height = 2.0 * body + 6.0;
+    ScrollArea::vertical().id_salt("card_list").auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        rows.len(),
+        |ui, range| {
+            for row in &rows[range] {
+                let Some(article) = state.workspace.articles.get(row.article) else {
+                    continue;
+                };
+                if let Some(card) = row_ui(ui, article, *row, view, row_height) {
+                    view.select_card(card, true);
+                }
+            }
+        },
+    );
+    view.card_rows = Some((key, rows));
+}
+
+/// One card row: two lines, fixed height. Returns the card when clicked.
+fn row_ui(ui: &mut egui::Ui, article: &Article, row: CardRow, view: &ViewState, height: f32) -> Option<CardRef> {
+    let (id, title, detail, confidence, kind) = match view.filter.tab {
+        CardTab::Actors => {
+            let actor = article.analysis.actors.get(row.card)?;
+            let mut detail = vec![actor.kind.label().to_owned()];
+            detail.extend(actor.role.clone());
+            detail.extend(actor.country.as_deref().map(country_label));
+            detail.push(format!(
+                "{} mention{}",
+                actor.mentions.len(),
+                if actor.mentions.len() == 1 { "" } else { "s" }
+            ));
+            (&actor.id, actor.name.clone(), detail.join(" · "), actor.confidence, Some(actor.kind))
+        }
+        CardTab::Statements => {
+            let statement = article.analysis.statements.get(row.card)?;
+            let speaker = statement.speaker.as_deref().and_then(|s| article.analysis.actor(s));
+            let name = speaker.map_or("unknown speaker", |a| a.name.as_str());
+            let content =
+                if statement.direct { format!("“{}”", statement.content) } else { statement.content.clone() };
+            (&statement.id, format!("{name} {}", statement.cue), content, statement.confidence, speaker.map(|a| a.kind))
+        }
+    };
+    let card = CardRef { article: article.hash.clone(), card: id.clone() };
+    let selected = view.card.as_ref() == Some(&card);
+    let rejected = article.is_rejected(id);
+
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    let label = format!("{title}: {detail}{}", if rejected { " (rejected)" } else { "" });
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let fill = if selected {
+            visuals.selection.bg_fill
+        } else if response.hovered() {
+            visuals.widgets.hovered.weak_bg_fill
+        } else {
+            visuals.faint_bg_color
+        };
+        ui.painter().rect_filled(rect, 3.0, fill);
+        let strong = if rejected { visuals.weak_text_color() } else { visuals.strong_text_color() };
+        let weak = visuals.weak_text_color();
+        let kind_color = match kind {
+            Some(kind) if !rejected => super::highlight::Palette::new(visuals.dark_mode, strong).kind(kind),
+            _ => strong,
+        };
+        let inner = rect.shrink2(egui::vec2(6.0, 3.0));
+        let confidence = format!("{confidence:.2}{}", if rejected { "  rejected" } else { "" });
+        let font = TextStyle::Body.resolve(ui.style());
+        let small = TextStyle::Small.resolve(ui.style());
+        let right = ui.painter().text(inner.right_top(), Align2::RIGHT_TOP, confidence, small, weak);
+        let first = one_line(&title, font.clone(), kind_color, inner.width() - right.width() - 8.0);
+        let second = one_line(&detail, font, if rejected { weak } else { visuals.text_color() }, inner.width());
+        let first = ui.painter().layout_job(first);
+        let line_height = first.size().y;
+        ui.painter().galley(inner.left_top(), first, kind_color);
+        let second = ui.painter().layout_job(second);
+        ui.painter().galley(inner.left_top() + egui::vec2(0.0, line_height + 1.0), second, weak);
+    }
+    response.clicked().then_some(card)
+}
+
+fn one_line(text: &str, font: egui::FontId, color: egui::Color32, width: f32) -> LayoutJob {
+    let mut job = LayoutJob::simple_singleline(text.to_owned(), font, color);
+    job.wrap.max_width = width.max(10.0);
+    job.wrap.max_rows = 1;
+    job.wrap.break_anywhere = true;
+    job
+}
+
+/// The rows the filter lets through, in the filter's order.
+pub fn rows(workspace: &Workspace, article: Option<&str>, filter: &CardFilter) -> Vec<CardRow> {
+    let needle = filter.text.trim().to_lowercase();
+    let mut rows: Vec<(CardRow, f32)> = Vec::new();
+    for (index, a) in workspace.articles.iter().enumerate() {
+        if !filter.all_articles && article != Some(a.hash.as_str()) {
+            continue;
+        }
+        let analysis = &a.analysis;
+        match filter.tab {
+            CardTab::Actors => {
+                for (card, actor) in analysis.actors.iter().enumerate() {
+                    let text = [Some(actor.name.as_str()), actor.role.as_deref(), actor.country.as_deref()];
+                    let country = filter.country.as_deref().is_none_or(|c| actor.country.as_deref() == Some(c));
+                    if keep(a, &actor.id, filter, &needle, &text, country, Some(actor.kind)) {
+                        rows.push((CardRow { article: index, card }, actor.confidence));
+                    }
+                }
+            }
+            CardTab::Statements => {
+                for (card, statement) in analysis.statements.iter().enumerate() {
+                    let speaker = statement.speaker.as_deref().and_then(|id| analysis.actor(id));
+                    let text = [
+                        speaker.map(|s| s.name.as_str()),
+                        Some(statement.cue.as_str()),
+                        Some(statement.content.as_str()),
+                    ];
+                    let country = filter.country.as_deref().is_none_or(|c| {
+                        speaker.and_then(|s| s.country.as_deref()) == Some(c) || statement.about.iter().any(|a| a == c)
+                    });
+                    let kind = speaker.map(|s| s.kind);
+                    if keep(a, &statement.id, filter, &needle, &text, country, kind) {
+                        rows.push((CardRow { article: index, card }, statement.confidence));
+                    }
+                }
+            }
+        }
+    }
+    match filter.sort {
+        CardSort::TextOrder => {}
+        CardSort::ConfidenceHighFirst => rows.sort_by(|a, b| b.1.total_cmp(&a.1)),
+        CardSort::ConfidenceLowFirst => rows.sort_by(|a, b| a.1.total_cmp(&b.1)),
+    }
+    rows.into_iter().map(|(row, _)| row).collect()
+}
+
+fn keep(
+    article: &Article,
+    id: &str,
+    filter: &CardFilter,
+    needle: &str,
+    text: &[Option<&str>],
+    country: bool,
+    kind: Option<ActorKind>,
+) -> bool {
+    let visible = filter.show_rejected || !article.is_rejected(id);
+    let kind = filter.kind.is_none_or(|k| kind == Some(k));
+    let matches = needle.is_empty() || text.iter().flatten().any(|t| t.to_lowercase().contains(needle));
+    visible && country && kind && matches
+}

@@ -1,0 +1,256 @@
+//! The one place where commands take effect: model commands through the undo history, and the UI
+//! actions (opening files, dialogs, saving, exporting, answering prompts).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use egui::ViewportCommand;
+
+use super::app::App;
+use super::command::{Answer, UiCommand};
+use super::date::today;
+use super::disk::SaveError;
+use super::jobs::Opened;
+use super::prompts::{Conflict, Prompt};
+use crate::model::{Command, History};
+
+impl App {
+    /// Carries out one command.
+    pub(super) fn run_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::Apply(command) => self.apply(*command),
+            UiCommand::OpenDialog => self.open_dialog(),
+            UiCommand::OpenPaths(paths) => self.open_paths(paths),
+            UiCommand::Save => {
+                self.save_all();
+            }
+            UiCommand::ExportDialog => self.export_dialog(),
+            UiCommand::Undo => {
+                if self.state.history.undo(&mut self.state.workspace) {
+                    self.changed();
+                }
+            }
+            UiCommand::Redo => {
+                if self.state.history.redo(&mut self.state.workspace) {
+                    self.changed();
+                }
+            }
+            UiCommand::Quit => self.ctx.send_viewport_cmd(ViewportCommand::Close),
+            UiCommand::DismissNotice(index) => {
+                if index < self.state.notices.len() {
+                    self.state.notices.remove(index);
+                }
+            }
+            UiCommand::DismissAllNotices => self.state.notices.clear(),
+            UiCommand::Answer(answer) => self.answer(answer),
+        }
+    }
+
+    /// Applies a change to the workspace, undoably.
+    fn apply(&mut self, command: Command) {
+        match self.state.history.apply(&mut self.state.workspace, command) {
+            Ok(()) => self.changed(),
+            Err(e) => self.state.error(format!("Could not make that change: {e}")),
+        }
+    }
+
+    /// The workspace changed: caches are stale, there is something to save, recovery is due.
+    fn changed(&mut self) {
+        self.state.generation += 1;
+        self.state.unsaved = true;
+        self.recovery_due.get_or_insert_with(|| Instant::now() + super::app::RECOVERY_DELAY);
+    }
+
+    fn open_dialog(&mut self) {
+        if self.state.dialog_open {
+            return;
+        }
+        let directory = self.state.workspace.recent.first().and_then(|p| Path::new(p).parent()).map(Path::to_owned);
+        let directory = directory.filter(|d| d.is_dir());
+        self.state.dialog_open = true;
+        self.dialogs.pick_articles(self.ctx.clone(), directory);
+    }
+
+    /// Starts reading files in the background (after the batch being read, if any).
+    fn open_paths(&mut self, paths: Vec<PathBuf>) {
+        self.queued_paths.extend(paths);
+        self.start_queued();
+    }
+
+    /// What the background reader found: articles are added (one undoable step), errors shown.
+    pub(super) fn receive_opened(&mut self, opened: Vec<Opened>) {
+        let mut articles = Vec::new();
+        for (_, result) in opened {
+            match result {
+                Ok(article) => articles.push(article),
+                Err(e) => self.state.error(e.to_string()),
+            }
+        }
+        let Some(first) = articles.first().map(|a| a.hash.clone()) else {
+            return;
+        };
+        let already = articles.iter().filter(|a| self.state.workspace.article(&a.hash).is_some()).count();
+        if already > 0 {
+            let s = if already == 1 { " was" } else { "s were" };
+            self.state.info(format!("{already} article{s} already open."));
+        }
+        self.apply(Command::AddArticles(articles));
+        self.view.select_article(&first);
+    }
+
+    /// Saves every changed dossier and the workspace. True when everything was saved.
+    pub(super) fn save_all(&mut self) -> bool {
+        let mut saved = true;
+        let mut conflicts = Vec::new();
+        let countries: Vec<String> = self.state.workspace.dirty.iter().cloned().collect();
+        for country in countries {
+            let result = match self.state.workspace.dossier(&country) {
+                Some(dossier) => self.disk.save_dossier(dossier, false).map(|_| ()).map_err(|e| match e {
+                    SaveError::Conflict(path) => {
+                        let path = path.display().to_string();
+                        conflicts.push(Conflict { country: country.clone(), name: dossier.name.clone(), path });
+                        None
+                    }
+                    SaveError::Store(e) => Some(format!("Could not save the {} dossier: {e}", dossier.name)),
+                }),
+                None => self
+                    .disk
+                    .forget_dossier(&country)
+                    .map(|_| ())
+                    .map_err(|e| Some(format!("Could not delete the file of a deleted dossier: {e}"))),
+            };
+            match result {
+                Ok(()) => {
+                    self.state.workspace.dirty.remove(&country);
+                }
+                Err(error) => {
+                    saved = false;
+                    if let Some(error) = error {
+                        self.state.error(error);
+                    }
+                }
+            }
+        }
+        match self.disk.save_workspace(&self.state.workspace) {
+            Ok(()) => {
+                self.state.unsaved = false;
+                self.recovery_due = None;
+                self.recovery.clear();
+            }
+            Err(e) => {
+                saved = false;
+                self.state.error(format!("Could not save the workspace: {e}"));
+            }
+        }
+        if !conflicts.is_empty() {
+            self.prompt = Some(Prompt::Conflict(conflicts));
+        }
+        saved
+    }
+
+    fn export_dialog(&mut self) {
+        let dossier = self.view.dossier.as_deref().and_then(|c| self.state.workspace.dossier(c));
+        let Some(dossier) = dossier else {
+            self.state.info("Select a dossier on the left to export its briefing.");
+            return;
+        };
+        if self.state.dialog_open {
+            return;
+        }
+        let file_name = dossier.file_name();
+        let slug = file_name.strip_suffix(".ron").unwrap_or(&file_name);
+        let directory = std::path::absolute(self.disk.dir()).unwrap_or_else(|_| self.disk.dir().to_owned());
+        self.state.dialog_open = true;
+        self.dialogs.save_briefing(self.ctx.clone(), dossier.country.clone(), format!("{slug}-briefing.md"), directory);
+    }
+
+    /// Writes the briefing of `country`'s dossier, dated today, to `path`: what the export dialog's
+    /// answer does (also a test hook).
+    pub fn export_briefing(&mut self, country: &str, path: &Path) -> anyhow::Result<()> {
+        let dossier =
+            self.state.workspace.dossier(country).with_context(|| format!("there is no {country} dossier"))?;
+        let text = crate::export::briefing(dossier, &today());
+        crate::store::write_atomic(path, &text)?;
+        Ok(())
+    }
+
+    pub(super) fn export_and_report(&mut self, country: &str, path: &Path) {
+        match self.export_briefing(country, path) {
+            Ok(()) => self.state.info(format!("Briefing written to {}", path.display())),
+            Err(e) => self.state.error(format!("Could not export the briefing: {e:#}")),
+        }
+    }
+
+    fn answer(&mut self, answer: Answer) {
+        let prompt = self.prompt.take();
+        match answer {
+            Answer::CloseSave => {
+                if self.save_all() {
+                    self.close_now();
+                } else {
+                    self.close_after_save = matches!(self.prompt, Some(Prompt::Conflict(_)));
+                }
+            }
+            Answer::CloseDiscard => {
+                self.recovery.clear();
+                self.recovery_due = None;
+                self.close_now();
+            }
+            Answer::CloseCancel => {}
+            Answer::RecoveryRestore => {
+                if let Some(recovered) = self.pending_recovery.take() {
+                    self.state.workspace = recovered;
+                    self.state.history = History::default();
+                    let countries = self.state.workspace.dossiers.iter().map(|d| d.country.clone()).collect();
+                    self.state.workspace.dirty = countries;
+                    self.view.card = None;
+                    self.view.edit = None;
+                    self.changed();
+                }
+            }
+            Answer::RecoveryDiscard => {
+                self.pending_recovery = None;
+                self.recovery.clear();
+            }
+            Answer::ConflictOverwrite => {
+                if let Some(Prompt::Conflict(conflicts)) = prompt {
+                    self.overwrite(conflicts);
+                }
+            }
+            Answer::ConflictKeep => self.close_after_save = false,
+        }
+    }
+
+    /// Saves dossiers over files that changed on disk, as the analyst asked.
+    fn overwrite(&mut self, conflicts: Vec<Conflict>) {
+        let mut saved = true;
+        for conflict in conflicts {
+            let Some(dossier) = self.state.workspace.dossier(&conflict.country) else {
+                continue;
+            };
+            match self.disk.save_dossier(dossier, true) {
+                Ok(_) => {
+                    self.state.workspace.dirty.remove(&conflict.country);
+                }
+                Err(SaveError::Conflict(path)) => {
+                    saved = false;
+                    self.state.error(format!("{} changed again while saving; not overwritten.", path.display()));
+                }
+                Err(SaveError::Store(e)) => {
+                    saved = false;
+                    self.state.error(format!("Could not save the {} dossier: {e}", conflict.name));
+                }
+            }
+        }
+        if saved && self.close_after_save && !self.state.has_unsaved_changes() {
+            self.close_now();
+        }
+        self.close_after_save = false;
+    }
+
+    fn close_now(&mut self) {
+        self.allow_close = true;
+        self.ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+}

@@ -1,0 +1,117 @@
+//! The central panel: the selected article's text with its actors and statements highlighted. Clicking a
+//! highlight selects its card; selecting a card elsewhere scrolls the reader to its sentence.
+
+use std::sync::Arc;
+
+use egui::text::CCursor;
+use egui::{Align, Color32, RichText, ScrollArea, Sense, TextStyle, WidgetInfo};
+
+use super::command::UiCommand;
+use super::highlight::{self, Palette};
+use super::state::{AppState, ReaderKey, ViewState};
+use crate::model::{ActorKind, Article, CardRef};
+
+/// The reader panel.
+pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    let article = view.article.as_deref().and_then(|hash| state.workspace.article(hash));
+    let Some(article) = article else {
+        empty_ui(ui, state, commands);
+        return;
+    };
+    ui.heading(article.display_name());
+    ui.label(RichText::new(&article.source).small().weak());
+    legend_ui(ui);
+    for warning in &article.analysis.warnings {
+        ui.label(RichText::new(warning).small().color(ui.visuals().warn_fg_color));
+    }
+    ui.separator();
+    ScrollArea::vertical().id_salt("reader").auto_shrink(false).show(ui, |ui| text_ui(ui, state, view, article));
+}
+
+fn empty_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<UiCommand>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        if state.workspace.articles.is_empty() {
+            ui.heading("No articles open");
+            ui.label("Open news articles (.txt, .md, .html), or drop them on this window.");
+            if ui.button("Open articles…").clicked() {
+                commands.push(UiCommand::OpenDialog);
+            }
+        } else {
+            ui.label("Select an article on the left.");
+        }
+    });
+}
+
+fn legend_ui(ui: &mut egui::Ui) {
+    let palette = palette(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        for kind in ActorKind::ALL {
+            ui.label(RichText::new(kind.label()).small().underline().color(palette.kind(kind)));
+        }
+        ui.label(RichText::new("cue").small().color(palette.cue));
+        ui.label(RichText::new("quoted").small().background_color(palette.quote_background));
+        ui.label(RichText::new("reported").small().background_color(palette.reported_background));
+    });
+}
+
+fn palette(ui: &egui::Ui) -> Palette {
+    Palette::new(ui.visuals().dark_mode, ui.visuals().text_color())
+}
+
+fn text_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, article: &Article) {
+    let selected = view.card.as_ref().filter(|c| c.article == article.hash).map(|c| c.card.clone());
+    let width = ui.available_width().max(100.0);
+    let key = ReaderKey {
+        generation: state.generation,
+        article: article.hash.clone(),
+        card: selected.clone().map(|card| CardRef { article: article.hash.clone(), card }),
+        width,
+        dark_mode: ui.visuals().dark_mode,
+    };
+    let galley = match &view.reader_galley {
+        Some((cached, galley)) if *cached == key => Arc::clone(galley),
+        _ => {
+            let font = TextStyle::Body.resolve(ui.style());
+            let job = highlight::reader_job(article, selected.as_deref(), &palette(ui), font, width);
+            let galley = ui.painter().layout_job(job);
+            view.reader_galley = Some((key, Arc::clone(&galley)));
+            galley
+        }
+    };
+
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
+    ui.painter().galley(rect.min, Arc::clone(&galley), Color32::PLACEHOLDER);
+
+    if response.clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let cursor = galley.cursor_from_pos(pointer - rect.min);
+        let byte = byte_of_char(&article.text, cursor.index.0);
+        if let Some(card) = highlight::card_at(article, byte) {
+            view.select_card(CardRef { article: article.hash.clone(), card }, false);
+        }
+    }
+
+    if view.scroll_to_card {
+        view.scroll_to_card = false;
+        if let Some(span) = selected.and_then(|card| highlight::focus_span(article, &card)) {
+            let from = galley.pos_from_cursor(CCursor::new(char_of_byte(&article.text, span.start)));
+            let to = galley.pos_from_cursor(CCursor::new(char_of_byte(&article.text, span.end)));
+            let target = from.union(to).translate(rect.min.to_vec2());
+            ui.scroll_to_rect(target, Some(Align::Center));
+        }
+    }
+}
+
+/// The byte offset of the `index`th character (the end of the text past the last one).
+fn byte_of_char(text: &str, index: usize) -> usize {
+    text.char_indices().nth(index).map_or(text.len(), |(byte, _)| byte)
+}
+
+/// The character index of a byte offset (on a character boundary).
+fn char_of_byte(text: &str, byte: usize) -> usize {
+    text.get(..byte.min(text.len())).map_or(0, |head| head.chars().count())
+}

@@ -1,0 +1,103 @@
+//! The left panel: the open articles (virtualised, there may be thousands) and the dossiers, with the
+//! countries the articles suggest and a "+" to start a dossier for one.
+
+use egui::{Panel, RichText, ScrollArea, TextEdit, TextStyle};
+
+use super::command::UiCommand;
+use super::state::{AppState, ViewState, country_label};
+use crate::model::Command;
+
+/// The sidebar.
+pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    Panel::bottom("dossier_list").resizable(true).default_size(300.0).show(ui, |ui| {
+        ScrollArea::vertical().id_salt("dossier_list_scroll").auto_shrink(false).show(ui, |ui| {
+            dossier_list_ui(ui, state, view, commands);
+        });
+    });
+    article_list_ui(ui, state, view, commands);
+}
+
+fn article_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    ui.horizontal(|ui| {
+        ui.heading("Articles");
+        let selected = view.article.clone().filter(|hash| state.workspace.article(hash).is_some());
+        if let Some(hash) = selected
+            && ui.button("Close article").clicked()
+        {
+            commands.push(UiCommand::apply(Command::RemoveArticles(vec![hash])));
+        }
+    });
+    let articles = &state.workspace.articles;
+    if articles.is_empty() {
+        ui.label(RichText::new("None open yet.").weak());
+        return;
+    }
+    let row_height = ui.text_style_height(&TextStyle::Body).max(ui.spacing().interact_size.y);
+    ScrollArea::vertical().id_salt("article_list").auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        articles.len(),
+        |ui, range| {
+            for article in &articles[range] {
+                let selected = view.article.as_deref() == Some(article.hash.as_str());
+                let cards = article.analysis.actors.len() + article.analysis.statements.len();
+                let label = ui
+                    .selectable_label(selected, article.display_name())
+                    .on_hover_text(format!("{}\n{cards} cards", article.source));
+                if label.clicked() {
+                    view.select_article(&article.hash);
+                }
+            }
+        },
+    );
+}
+
+fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    let workspace = &state.workspace;
+    ui.heading("Dossiers");
+    if workspace.dossiers.is_empty() {
+        ui.label(RichText::new("None yet: add a card to a country, or start one below.").weak());
+    }
+    for dossier in &workspace.dossiers {
+        let dirty = if workspace.dirty.contains(&dossier.country) { " •" } else { "" };
+        let text = format!("{} ({}){dirty}", dossier.name, dossier.cards.len());
+        let selected = view.dossier.as_deref() == Some(dossier.country.as_str());
+        if ui.selectable_label(selected, text).clicked() {
+            view.dossier = if selected { None } else { Some(dossier.country.clone()) };
+        }
+    }
+    let suggested: Vec<String> =
+        workspace.suggested_countries().into_iter().filter(|c| workspace.dossier(c).is_none()).collect();
+    if !suggested.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Suggested by the articles").weak());
+        ui.horizontal_wrapped(|ui| {
+            for country in suggested {
+                let name = country_label(&country);
+                if ui.button(format!("+ {name}")).on_hover_text(format!("Start a dossier on {name}")).clicked() {
+                    view.dossier = Some(country.clone());
+                    commands.push(UiCommand::apply(Command::CreateDossier { country, name }));
+                }
+            }
+        });
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("New dossier");
+        let code =
+            ui.add(TextEdit::singleline(&mut view.new_country).hint_text("country code, e.g. PK").desired_width(120.0));
+        let code = code.labelled_by(label.id);
+        let entered = code.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let country = view.new_country.trim().to_uppercase();
+        let valid = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
+        let create = ui.add_enabled(valid, egui::Button::new("Create")).clicked() || (entered && valid);
+        if create {
+            view.dossier = Some(country.clone());
+            view.new_country.clear();
+            if workspace.dossier(&country).is_none() {
+                let name = country_label(&country);
+                commands.push(UiCommand::apply(Command::CreateDossier { country, name }));
+            }
+        }
+    });
+}

@@ -1,0 +1,208 @@
+//! What the views read and what they may change. [`AppState`] is the document (read-only to views: they
+//! change it only through commands); [`ViewState`] is how the analyst is looking at it (selection, filters,
+//! edit buffers, layout caches), which views change directly.
+
+use crate::model::{ActorKind, CardRef, History, Workspace};
+
+/// The document: the workspace, its undo history, and what the app is doing in the background.
+#[derive(Default)]
+pub struct AppState {
+    pub workspace: Workspace,
+    pub history: History,
+    /// Bumped on every change to the workspace: views key their caches on it.
+    pub generation: u64,
+    /// The workspace changed since it was last saved (dossiers track this per dossier in
+    /// `workspace.dirty`).
+    pub unsaved: bool,
+    /// Errors and messages for the analyst, newest last.
+    pub notices: Vec<Notice>,
+    /// Files being opened in the background: (finished, total).
+    pub progress: Option<(usize, usize)>,
+    /// A file dialog is open.
+    pub dialog_open: bool,
+}
+
+impl AppState {
+    /// Whether anything would be lost by quitting now.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.unsaved || !self.workspace.dirty.is_empty()
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.notices.push(Notice { kind: NoticeKind::Error, text: text.into() });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.notices.push(Notice { kind: NoticeKind::Info, text: text.into() });
+    }
+}
+
+/// A message shown to the analyst until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Info,
+}
+
+/// Which cards the card panel lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CardTab {
+    Actors,
+    Statements,
+}
+
+/// How the card panel orders cards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CardSort {
+    /// As the article has them.
+    TextOrder,
+    ConfidenceHighFirst,
+    ConfidenceLowFirst,
+}
+
+impl CardSort {
+    pub const ALL: [CardSort; 3] = [Self::TextOrder, Self::ConfidenceHighFirst, Self::ConfidenceLowFirst];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TextOrder => "Text order",
+            Self::ConfidenceHighFirst => "Most confident first",
+            Self::ConfidenceLowFirst => "Least confident first",
+        }
+    }
+}
+
+/// The card panel's filter.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardFilter {
+    pub tab: CardTab,
+    /// Case-insensitive text the card must contain (name, role, speaker, cue, content).
+    pub text: String,
+    /// The actor's (or speaker's) country, or a country the statement is about.
+    pub country: Option<String>,
+    /// The actor's (or speaker's) kind.
+    pub kind: Option<ActorKind>,
+    pub sort: CardSort,
+    /// Show rejected cards (greyed) instead of hiding them.
+    pub show_rejected: bool,
+    /// List the cards of every open article, not just the selected one.
+    pub all_articles: bool,
+}
+
+impl Default for CardFilter {
+    fn default() -> Self {
+        Self {
+            tab: CardTab::Statements,
+            text: String::new(),
+            country: None,
+            kind: None,
+            sort: CardSort::TextOrder,
+            show_rejected: false,
+            all_articles: false,
+        }
+    }
+}
+
+/// A card being edited in place: the fields as typed so far.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CardEdit {
+    Actor { target: CardRef, name: String, role: String, country: String },
+    Statement { target: CardRef, speaker: Option<String>, cue: String, content: String },
+}
+
+impl CardEdit {
+    pub fn target(&self) -> &CardRef {
+        match self {
+            Self::Actor { target, .. } | Self::Statement { target, .. } => target,
+        }
+    }
+}
+
+/// How the analyst is looking at the document.
+#[derive(Default)]
+pub struct ViewState {
+    /// The article shown in the reader (its hash).
+    pub article: Option<String>,
+    /// The selected card.
+    pub card: Option<CardRef>,
+    /// Scroll the reader to the selected card on the next frame.
+    pub scroll_to_card: bool,
+    /// The dossier shown in the dossier panel (its country code).
+    pub dossier: Option<String>,
+    pub filter: CardFilter,
+    pub edit: Option<CardEdit>,
+    /// The country code typed in the sidebar to create a dossier for.
+    pub new_country: String,
+    /// The filtered, sorted card rows, with what they were computed from.
+    pub card_rows: Option<(RowsKey, Vec<CardRow>)>,
+    /// The laid-out reader text, with what it was laid out from.
+    pub reader_galley: Option<(ReaderKey, std::sync::Arc<egui::Galley>)>,
+}
+
+impl ViewState {
+    /// Selects a card (and its article); `scroll` moves the reader to it.
+    pub fn select_card(&mut self, card: CardRef, scroll: bool) {
+        self.article = Some(card.article.clone());
+        if self.edit.as_ref().is_some_and(|e| *e.target() != card) {
+            self.edit = None;
+        }
+        self.card = Some(card);
+        self.scroll_to_card = scroll;
+    }
+
+    /// Shows an article in the reader, clearing a card selection from another article.
+    pub fn select_article(&mut self, hash: &str) {
+        if self.card.as_ref().is_some_and(|c| c.article != hash) {
+            self.card = None;
+            self.edit = None;
+        }
+        self.article = Some(hash.to_owned());
+    }
+}
+
+/// What a card-row list was computed from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RowsKey {
+    pub generation: u64,
+    pub article: Option<String>,
+    pub filter: CardFilter,
+}
+
+/// One row of the card list: a card of an open article, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardRow {
+    /// Index into `workspace.articles`.
+    pub article: usize,
+    /// Index into the article's actors (Actors tab) or statements (Statements tab).
+    pub card: usize,
+}
+
+/// What a reader galley was laid out from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReaderKey {
+    pub generation: u64,
+    pub article: String,
+    pub card: Option<CardRef>,
+    pub width: f32,
+    pub dark_mode: bool,
+}
+
+/// The name a country's dossier has or would get: the existing dossier's name, the lexicon's name, or
+/// the code itself.
+pub fn dossier_name(workspace: &Workspace, country: &str) -> String {
+    if let Some(dossier) = workspace.dossier(country) {
+        return dossier.name.clone();
+    }
+    crate::lexicon::country_name(country).map_or_else(|| country.to_owned(), str::to_owned)
+}
+
+/// A country's display name: the lexicon's name or the code.
+pub fn country_label(country: &str) -> String {
+    crate::lexicon::country_name(country).map_or_else(|| country.to_owned(), str::to_owned)
+}

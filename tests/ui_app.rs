@@ -1,0 +1,128 @@
+//! The whole app, driven like an analyst: open an article, find a statement card, add it to a country's
+//! dossier, undo and redo, save, and export the briefing.
+
+mod ui_support;
+
+use anyhow::{Context as _, ensure};
+use dossier::model::{Dossier, Section};
+use dossier::store;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use ui_support::{DAR_SAYS, border_article, click_card, country, harness, shows};
+
+#[test]
+fn add_statement_to_dossier_undo_redo_save_and_export() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let article = border_article();
+    let card_id = format!("{}/s1", article.hash);
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![article]);
+    harness.run();
+
+    harness.get_by_label("Statements").click();
+    harness.run();
+    click_card(&mut harness, DAR_SAYS);
+    let pakistan = country("PK");
+    harness.get_by_label(&format!("Add to {pakistan}")).click();
+    harness.run();
+
+    let holds = |app: &dossier::ui::App| app.workspace().dossier("PK").is_some_and(|d| d.contains(&card_id));
+    let dossier = harness.state().workspace().dossier("PK").context("no PK dossier")?;
+    ensure!(dossier.name == pakistan);
+    ensure!(dossier.cards.len() == 1 && dossier.cards[0].id == card_id);
+    // Ishaq Dar is Pakistani: his statement goes under "Statements by its actors".
+    ensure!(dossier.cards[0].section == Section::StatementsBy);
+    ensure!(harness.state().title().ends_with('•'), "unsaved changes are marked in the title");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(!holds(harness.state()), "undo takes the card out again");
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    harness.run();
+    ensure!(holds(harness.state()), "redo puts it back");
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Save").click();
+    harness.run();
+    harness.state_mut().wait_for_background();
+
+    let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
+    let file = dir.path().join(Dossier::new("PK", &pakistan).file_name());
+    ensure!(store::load_dossier(&file)? == in_app, "the saved file loads back as the dossier in the app");
+    ensure!(dir.path().join(".workspace.ron").exists(), "the workspace is saved too");
+    ensure!(!store::recovery_path(dir.path()).exists(), "saving clears the recovery file");
+    ensure!(harness.state().title() == "Dossier", "nothing unsaved after saving");
+    ensure!(!harness.state().has_unsaved_changes());
+
+    let briefing = dir.path().join("briefing.md");
+    harness.state_mut().export_briefing("PK", &briefing)?;
+    let markdown = std::fs::read_to_string(&briefing)?;
+    // Exactly the briefing of the dossier in the app, dated today.
+    ensure!(markdown == dossier::export::briefing(&in_app, &dossier::ui::today()));
+    Ok(())
+}
+
+#[test]
+fn exported_briefing_holds_statement_speaker_and_footnote() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
+    harness.run();
+
+    let briefing = dir.path().join("briefing.md");
+    harness.state_mut().export_briefing("PK", &briefing)?;
+    let markdown = std::fs::read_to_string(&briefing)?;
+    ensure!(markdown.contains(DAR_SAYS), "the statement: {markdown}");
+    ensure!(markdown.contains("Ishaq Dar"), "its speaker: {markdown}");
+    ensure!(markdown.contains("[^1]"), "a footnote to the source: {markdown}");
+    Ok(())
+}
+
+/// The same flow on the built-in sample article, once the real extractor finds its cards.
+#[test]
+#[ignore = "needs the real extractor"]
+fn sample_statement_goes_to_the_pakistan_dossier() -> anyhow::Result<()> {
+    const SAYS: &str = "stability in the region is a priority";
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path(), Vec::new()); // A first run opens the sample.
+    harness.run();
+    // The statement is about the region; the analyst starts the Pakistan dossier the sample suggests.
+    harness.get_by_label("+ Pakistan").click();
+    harness.run();
+    harness.get_by_label("Statements").click();
+    harness.run();
+    click_card(&mut harness, SAYS);
+    ensure!(shows(&harness, "Maria Zakharova"), "the speaker is shown");
+    harness.get_by_label("Add to Pakistan").click();
+    harness.run();
+
+    let holds = |app: &dossier::ui::App| {
+        app.workspace()
+            .dossier("PK")
+            .is_some_and(|d| d.cards.iter().any(|c| c.content.as_deref().is_some_and(|t| t.contains(SAYS))))
+    };
+    ensure!(holds(harness.state()));
+    let card = harness.state().workspace().dossier("PK").and_then(|d| d.cards.first()).context("no card")?;
+    ensure!(card.name == "Maria Zakharova");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(!holds(harness.state()));
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    harness.run();
+    ensure!(holds(harness.state()));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
+    ensure!(store::load_dossier(&dir.path().join("pakistan.ron"))? == in_app);
+
+    let briefing = dir.path().join("pakistan-briefing.md");
+    harness.state_mut().export_briefing("PK", &briefing)?;
+    let markdown = std::fs::read_to_string(&briefing)?;
+    ensure!(markdown.contains(SAYS) && markdown.contains("Maria Zakharova") && markdown.contains("[^1]"));
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Shared by the `ui_*` kittest tests: a hand-built article with known cards (the extractor may find
+//! anything, or nothing), a harness running the whole app on a folder, and queries for cards.
+
+#![allow(dead_code)] // Each test file uses a different part.
+
+use std::path::{Path, PathBuf};
+
+use dossier::model::{Actor, ActorKind, Analysis, Article, Span, Statement, content_hash};
+use dossier::ui::{App, RunOptions};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// The body of the hand-built article.
+pub const TEXT: &str = "Foreign Minister Ishaq Dar said the border crossings will reopen next week. \
+Afghan officials said Pakistan had closed the crossings without notice.\n";
+
+/// What Ishaq Dar says in it.
+pub const DAR_SAYS: &str = "the border crossings will reopen next week";
+/// What the Afghan officials say in it.
+pub const OFFICIALS_SAY: &str = "Pakistan had closed the crossings without notice";
+
+/// The span of the `nth` occurrence of `needle` in `text` (an empty span at the end when absent, which
+/// the tests would notice).
+pub fn span(text: &str, needle: &str, nth: usize) -> Span {
+    let start = text.match_indices(needle).nth(nth).map_or(text.len(), |(at, _)| at);
+    Span::new(start, (start + needle.len()).min(text.len()))
+}
+
+/// A hand-built article: two actors (PK and AF) and two statements, with correct spans.
+pub fn border_article() -> Article {
+    let text = TEXT.to_owned();
+    let first_sentence = span(&text, "Foreign Minister Ishaq Dar said the border crossings will reopen next week.", 0);
+    let second_sentence = span(&text, "Afghan officials said Pakistan had closed the crossings without notice.", 0);
+    let dar = Actor {
+        id: "a1".into(),
+        name: "Ishaq Dar".into(),
+        kind: ActorKind::Person,
+        role: Some("Foreign Minister".into()),
+        country: Some("PK".into()),
+        country_evidence: Some("Pakistan's Foreign Minister".into()),
+        mentions: vec![span(&text, "Ishaq Dar", 0)],
+        confidence: 0.9,
+    };
+    let officials = Actor {
+        id: "a2".into(),
+        name: "Afghan officials".into(),
+        kind: ActorKind::Anonymous,
+        role: None,
+        country: Some("AF".into()),
+        country_evidence: Some("Afghan".into()),
+        mentions: vec![span(&text, "Afghan officials", 0)],
+        confidence: 0.6,
+    };
+    let dar_says = Statement {
+        id: "s1".into(),
+        speaker: Some("a1".into()),
+        speaker_span: Some(span(&text, "Ishaq Dar", 0)),
+        cue: "said".into(),
+        cue_span: Some(span(&text, "said", 0)),
+        content: DAR_SAYS.into(),
+        content_span: span(&text, DAR_SAYS, 0),
+        direct: false,
+        confidence: 0.85,
+        about: vec!["PK".into(), "AF".into()],
+        sentence_span: first_sentence,
+    };
+    let officials_say = Statement {
+        id: "s2".into(),
+        speaker: Some("a2".into()),
+        speaker_span: Some(span(&text, "Afghan officials", 0)),
+        cue: "said".into(),
+        cue_span: Some(span(&text, "said", 1)),
+        content: OFFICIALS_SAY.into(),
+        content_span: span(&text, OFFICIALS_SAY, 0),
+        direct: false,
+        confidence: 0.7,
+        about: vec!["PK".into()],
+        sentence_span: second_sentence,
+    };
+    Article {
+        source: "border-talks.txt".into(),
+        title: Some("Border talks".into()),
+        hash: content_hash(&text),
+        text,
+        analysis: Analysis {
+            countries: vec!["PK".into(), "AF".into()],
+            actors: vec![dar, officials],
+            statements: vec![dar_says, officials_say],
+            warnings: Vec::new(),
+        },
+        rejected: Vec::new(),
+    }
+}
+
+/// The whole app on `dir`, opening `files`, in a window of the app's default size.
+pub fn harness(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, App> {
+    let options = RunOptions { files, dossier_dir: dir.to_owned() };
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, options))
+}
+
+/// The name a country's dossier gets: the lexicon's name, or the code while the lexicon has none.
+pub fn country(code: &str) -> String {
+    dossier::lexicon::country_name(code).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
+/// Clicks the card-list row whose accessible label holds `text`.
+pub fn click_card(harness: &mut Harness<'static, App>, text: &str) {
+    harness
+        .get_by(|node| node.role() == egui::Role::Button && node.label().is_some_and(|label| label.contains(text)))
+        .click();
+    harness.run();
+}
+
+/// Whether some widget shows `text` (as its label or its value).
+pub fn shows(harness: &Harness<'static, App>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
