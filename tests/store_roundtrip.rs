@@ -108,8 +108,11 @@ fn recovery_round_trip_and_clear() {
     let workspace = Workspace { dossiers: vec![sample::sample_dossier()], ..Workspace::default() };
     store::save_recovery(dir.path(), &workspace).unwrap();
     assert_eq!(store::load_recovery_result(dir.path()).unwrap(), Some(workspace.clone()));
-    assert_eq!(store::load_recovery(dir.path()), Some(workspace));
+    assert_eq!(store::load_recovery(dir.path()).as_ref(), Some(&workspace));
     store::clear_recovery(dir.path()).unwrap();
     assert!(store::load_recovery_result(dir.path()).unwrap().is_none());
+    // Set aside rather than deleted: a declined recovery can still be restored by hand.
+    let set_aside = store::backup_path(&store::recovery_path(dir.path()));
+    assert_eq!(store::load_workspace(&set_aside).unwrap(), workspace);
     store::clear_recovery(dir.path()).unwrap();
 }

@@ -201,12 +201,13 @@ pub fn load_recovery_result(dir: &Path) -> Result<Option<Workspace>, StoreError>
     }
 }
 
-/// Removes the recovery file (after a save, or when the analyst declines to restore).
+/// Retires the recovery file (after a save, or when the analyst declines to restore): it is renamed to
+/// its backup (`.recovery.ron.bak`) rather than deleted, so a declined recovery can still be restored by
+/// hand. No recovery file is not an error.
 pub fn clear_recovery(dir: &Path) -> Result<(), StoreError> {
-    match std::fs::remove_file(recovery_path(dir)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(StoreError::Io { path: recovery_path(dir), source: e })
-        }
+    let path = recovery_path(dir);
+    match std::fs::rename(&path, backup_path(&path)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path, source: e }),
         _ => Ok(()),
     }
 }
