@@ -86,6 +86,21 @@ fn version_1_fixture_is_migrated() {
 }
 
 #[test]
+fn version_1_in_the_current_shape_keeps_its_cards() {
+    // Builds made while version 1 was current wrote the `cards` list already.
+    let dossier = sample::sample_dossier();
+    let text = store::dossier_to_string(&dossier).unwrap().replacen("version: 2,", "version: 1,", 1);
+    assert_eq!(store::dossier_from_str(&text, Path::new("old.ron")).unwrap(), dossier);
+}
+
+#[test]
+fn version_1_with_unknown_fields_is_an_error_not_a_loss() {
+    let text = "(format: \"dossier\", version: 1, data: (country: \"PK\", name: \"Pakistan\", entries: [1, 2]))";
+    let error = store::dossier_from_str(text, Path::new("odd.ron")).unwrap_err();
+    assert!(matches!(error, store::StoreError::Parse { .. }), "{error:?}");
+}
+
+#[test]
 fn version_1_workspace_is_migrated() {
     let v1 =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dossier-v1.ron")).unwrap();

@@ -3,7 +3,9 @@
 //! loading. `tests/fixtures/dossier-v1.ron` is a real version-1 file.
 //!
 //! Version 1 kept a dossier's cards in three separate lists and its cards had no `section` (the list
-//! said it) and no `country_evidence`; its source references had no `sentence_span`.
+//! said it) and no `country_evidence`; its source references had no `sentence_span`. Builds made while
+//! version 1 was current also wrote it with the current `cards` list; both are read. Unknown fields are
+//! errors here, so that no version-1 data is silently dropped by the migration.
 
 use serde::Deserialize;
 
@@ -11,6 +13,7 @@ use crate::model::{ActorKind, Article, Dossier, DossierCard, Section, SourceRef,
 
 /// A version-1 dossier.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct DossierV1 {
     country: String,
     name: String,
@@ -22,10 +25,14 @@ pub(super) struct DossierV1 {
     statements_by: Vec<CardV1>,
     #[serde(default)]
     statements_about: Vec<CardV1>,
+    /// Cards in the current shape, as late version-1 builds wrote them.
+    #[serde(default)]
+    cards: Vec<DossierCard>,
 }
 
 /// A version-1 dossier card: a [`DossierCard`] without `section` and `country_evidence`.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CardV1 {
     id: String,
     name: String,
@@ -47,6 +54,7 @@ struct CardV1 {
 
 /// A version-1 source reference: no sentence span.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SourceV1 {
     title: Option<String>,
     path: String,
@@ -56,6 +64,7 @@ struct SourceV1 {
 
 /// A version-1 workspace: its dossiers are version-1 dossiers.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct WorkspaceV1 {
     articles: Vec<Article>,
     #[serde(default)]
@@ -71,10 +80,11 @@ impl From<DossierV1> for Dossier {
             (Section::StatementsBy, old.statements_by),
             (Section::StatementsAbout, old.statements_about),
         ];
-        let cards = sections
+        let mut cards: Vec<DossierCard> = sections
             .into_iter()
             .flat_map(|(section, cards)| cards.into_iter().map(move |card| card.into_card(section)))
             .collect();
+        cards.extend(old.cards);
         let mut dossier = Dossier::new(&old.country, &old.name);
         dossier.notes = old.notes;
         dossier.cards = cards;
