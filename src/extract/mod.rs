@@ -42,7 +42,17 @@ pub fn extract(text: &str) -> Analysis {
     let mut reg = Registry::default();
     let mut phrases: Vec<Phrase> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
-    for s in &sents {
+    for (n, s) in sents.iter().enumerate() {
+        // A dateline before the sentence ("KABUL (Reuters) -") names a place.
+        let dateline_from = if n == 0 { 0 } else { sents[n - 1].end };
+        for k in dateline_from..s.first {
+            if let Some(&c) = lex.country_by_lower.get(w.lower(k)) {
+                let code = w.country_code(c);
+                if !countries.iter().any(|x| x == code) {
+                    countries.push(code.to_owned());
+                }
+            }
+        }
         let mut i = s.first;
         while i < s.end {
             if let Some((c, _, e)) = w.country_at(i) {

@@ -285,7 +285,7 @@ fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
         if w.cue_at(k).is_some() {
             break;
         }
-        if matches!(w.word(k), "," | ";" | ".") {
+        if matches!(w.word(k), "," | ";") {
             break;
         }
         k += 1;

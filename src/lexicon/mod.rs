@@ -83,6 +83,8 @@ pub struct Lexicon {
     pub honorifics: HashSet<String>,
     pub source_nouns: HashSet<String>,
     pub common: HashSet<String>,
+    /// Every country form in lower case, for text written in capitals (datelines: "KABUL").
+    pub country_by_lower: HashMap<String, usize>,
     by_code: HashMap<String, usize>,
 }
 
@@ -161,6 +163,14 @@ fn build() -> Lexicon {
             add(form, Entry::Organization(index), &mut patterns, &mut entries);
         }
     }
+    let country_by_lower = patterns
+        .iter()
+        .zip(&entries)
+        .filter_map(|(p, e)| match e {
+            Entry::Country(c, _) => Some((p.to_lowercase(), *c)),
+            Entry::Organization(_) => None,
+        })
+        .collect();
     let gazetteer = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
@@ -175,6 +185,7 @@ fn build() -> Lexicon {
         honorifics: data_lines(HONORIFICS).map(|l| l.trim().to_lowercase()).collect(),
         source_nouns: data_lines(SOURCES).map(|l| l.trim().to_lowercase()).collect(),
         common: data_lines(COMMON).flat_map(str::split_whitespace).map(str::to_lowercase).collect(),
+        country_by_lower,
         by_code,
     }
 }

@@ -1,0 +1,151 @@
+//! Attribution patterns on text written for these tests: each asserts speaker, cue, content and countries.
+
+use dossier::extract::extract;
+use dossier::model::Analysis;
+
+/// (speaker name, cue, content, direct) of every statement.
+fn statements(text: &str) -> Vec<(String, String, String, bool)> {
+    let analysis = extract(text);
+    analysis
+        .statements
+        .iter()
+        .map(|s| {
+            let speaker = s.speaker.as_deref().and_then(|id| analysis.actor(id)).map_or("?", |a| a.name.as_str());
+            (speaker.to_owned(), s.cue.clone(), s.content.clone(), s.direct)
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, String, bool) {
+    let all = statements(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.into_iter().next().unwrap_or_default()
+}
+
+fn actor_country(analysis: &Analysis, name: &str) -> Option<String> {
+    analysis.actors.iter().find(|a| a.name == name).and_then(|a| a.country.clone())
+}
+
+#[test]
+fn subject_said_that() {
+    let (speaker, cue, content, direct) =
+        one("Kenyan Foreign Minister Jane Holloway said that the talks would resume in March.");
+    assert_eq!((speaker.as_str(), cue.as_str(), direct), ("Jane Holloway", "said", false));
+    assert_eq!(content, "the talks would resume in March");
+}
+
+#[test]
+fn content_then_speaker_and_cue() {
+    let text = "Prime Minister Tom Okafor visited the port. The talks will resume in March, Okafor said.";
+    let (speaker, cue, content, _) = one(text);
+    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str()), ("Tom Okafor", "said", "The talks will resume in March"));
+}
+
+#[test]
+fn quote_then_cue_then_speaker() {
+    let (speaker, cue, content, direct) = one("“We are ready to sign,” said Prime Minister Tom Okafor.");
+    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str(), direct), ("Tom Okafor", "said", "We are ready to sign,", true));
+}
+
+#[test]
+fn according_to() {
+    let (speaker, cue, content, _) = one("According to Kenyan officials, the border will reopen on Monday.");
+    assert_eq!((speaker.as_str(), cue.as_str()), ("Kenyan officials", "According to"));
+    assert_eq!(content, "the border will reopen on Monday");
+    let analysis = extract("According to Kenyan officials, the border will reopen on Monday.");
+    assert_eq!(analysis.statements[0].about, Vec::<String>::new());
+    assert_eq!(actor_country(&analysis, "Kenyan officials").as_deref(), Some("KE"));
+}
+
+#[test]
+fn told_skips_the_listener() {
+    let (speaker, cue, content, _) = one("Senator Ann Ruiz told reporters the deal was close.");
+    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str()), ("Ann Ruiz", "told", "the deal was close"));
+}
+
+#[test]
+fn colon_quote() {
+    let (speaker, cue, content, direct) = one("Mr Okafor said: “We will not back down.”");
+    assert_eq!((speaker.as_str(), cue.as_str(), direct), ("Okafor", "said", true));
+    assert_eq!(content, "We will not back down.");
+}
+
+#[test]
+fn two_cues_in_one_sentence() {
+    let all = statements("Defence Minister Lena Brandt praised the plan and warned that delays would be costly.");
+    let cues: Vec<&str> = all.iter().map(|s| s.1.as_str()).collect();
+    assert_eq!(cues, ["praised", "warned"]);
+    assert!(all.iter().all(|s| s.0 == "Lena Brandt"));
+    assert_eq!(all[0].2, "the plan");
+    assert_eq!(all[1].2, "delays would be costly");
+}
+
+#[test]
+fn quote_continued_in_the_next_paragraph_without_a_cue() {
+    let text = "“The deal is close,” Prime Minister Tom Okafor said.\n“We need one more week.”\n";
+    let all = statements(text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1], ("Tom Okafor".to_owned(), String::new(), "We need one more week.".to_owned(), true));
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let (speaker, _, content, direct) = one("Jane Holloway said the proposal was “a step backwards” for the region.");
+    assert_eq!(speaker, "Jane Holloway");
+    assert_eq!(content, "the proposal was “a step backwards” for the region");
+    assert!(direct);
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_the_person() {
+    let text = "Mr Okafor arrived in Nairobi on Monday. He said the meeting had gone well.";
+    let (speaker, cue, content, _) = one(text);
+    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str()), ("Okafor", "said", "the meeting had gone well"));
+    let analysis = extract(text);
+    assert_eq!(analysis.countries, ["KE"], "a named city adds its country");
+}
+
+#[test]
+fn role_noun_speaker_resolves_to_the_person() {
+    let text = "Iranian Foreign Minister Reza Tavakoli met envoys. Later the Iranian Foreign Minister said talks were useful.";
+    let (speaker, ..) = one(text);
+    assert_eq!(speaker, "Reza Tavakoli");
+}
+
+#[test]
+fn country_speaker_and_metonym() {
+    let analysis = extract("The Kremlin denied the report. Pakistan has rejected the claims.");
+    let speakers: Vec<&str> = analysis
+        .statements
+        .iter()
+        .filter_map(|s| s.speaker.as_deref().and_then(|id| analysis.actor(id)))
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(speakers, ["Russia", "Pakistan"]);
+    assert_eq!(analysis.countries, ["RU", "PK"]);
+}
+
+#[test]
+fn abbreviations_and_datelines_do_not_split_or_speak() {
+    let text = "KABUL (Reuters) - U.S. envoy Gen. Mark Dunn said on Jan. 3 that troops would stay.\n";
+    let (speaker, cue, content, _) = one(text);
+    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str()), ("Mark Dunn", "said", "troops would stay"));
+    let analysis = extract(text);
+    assert_eq!(actor_country(&analysis, "Mark Dunn").as_deref(), Some("US"));
+    assert!(analysis.countries.contains(&"AF".to_owned()), "the dateline's city counts as a mention");
+}
+
+#[test]
+fn nouns_that_look_like_cues_are_not_statements() {
+    assert!(statements("The claims were investigated by the committee. A report is due in May.").is_empty());
+}
+
+#[test]
+fn extraction_never_panics_on_odd_text() {
+    for text in ["", "“", "”", "\"\"\"", "said", ", said", "Mr.", "according to", "A: ", "\u{feff}é’s ’s", "\n\n\n"] {
+        let analysis = extract(text);
+        for s in &analysis.statements {
+            assert!(text.get(s.content_span.start..s.content_span.end).is_some());
+        }
+    }
+}
