@@ -96,6 +96,15 @@ pub fn extract(text: &str) -> Analysis {
         statements::sentence_statements(&w, s, n, &quotes, &in_quote, &mut found);
     }
     add_continuations(&w, &sents, &quotes, &sentence_of, &mut found);
+    let mut mentions_per_country: Vec<usize> = vec![0; countries.len()];
+    for i in 0..w.len() {
+        if let Some((c, _, _)) = w.country_at(i) {
+            if let Some(n) = countries.iter().position(|x| x == w.country_code(c)) {
+                mentions_per_country[n] += 1;
+            }
+        }
+    }
+    infer_countries(&mut reg, &countries, &mentions_per_country);
     found.sort_by_key(|f| f.content.start);
 
     // Speakers.
@@ -138,6 +147,48 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
     }
     d.anchored = true;
     d.mentions.push(span_of(w, role.start, role.end));
+}
+
+/// Role words of public office: a person holding one without a stated country most likely serves the
+/// country the article is about.
+const OFFICE_WORDS: &[&str] = &[
+    "president", "minister", "premier", "chancellor", "senator", "governor", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "king", "queen", "treasurer", "secretary", "mp", "envoy",
+];
+
+/// Countries for actors the text does not tie to one directly: a person whose role names a body of the
+/// article ("Defence Ministry spokesman" beside "Afghanistan's Defence Ministry") takes the body's country;
+/// an office holder otherwise takes the country the article mentions most, when one clearly dominates.
+fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
+    let bodies: Vec<(String, String, String)> = reg
+        .drafts
+        .iter()
+        .filter(|d| d.kind == ActorKind::Organization && !d.implicit_country)
+        .filter_map(|d| Some((d.name.to_lowercase(), d.country.clone()?, d.name.clone())))
+        .collect();
+    let total: usize = counts.iter().sum();
+    let dominant = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .filter(|(_, n)| total > 0 && **n * 5 >= total * 2)
+        .map(|(i, _)| countries[i].clone());
+    for d in reg.drafts.iter_mut().filter(|d| d.kind == ActorKind::Person && d.country.is_none()) {
+        let Some(role) = d.role.as_deref().map(str::to_lowercase) else { continue };
+        let words: Vec<&str> = role.split_whitespace().collect();
+        let body = bodies.iter().find(|(name, _, _)| {
+            let body_words: Vec<&str> = name.split_whitespace().skip(1).collect();
+            body_words.len() >= 2 && body_words.iter().all(|b| words.contains(b))
+        });
+        if let Some((_, code, name)) = body {
+            d.country = Some(code.clone());
+            d.evidence = Some(name.clone());
+        } else if let Some(code) = dominant.as_ref().filter(|_| words.iter().any(|w| OFFICE_WORDS.contains(w))) {
+            d.country = Some(code.clone());
+            d.evidence = Some("the country the article is about".to_owned());
+            d.implicit_country = true;
+        }
+    }
 }
 
 /// Quotations that stand alone in a sentence with no cue: the previous speaker goes on talking.
