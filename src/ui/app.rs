@@ -19,7 +19,7 @@ use super::prompts::{Prompt, prompt_ui};
 use super::reader::reader_ui;
 use super::sidebar::sidebar_ui;
 use super::state::{AppState, Notice, ViewState};
-use crate::model::{Article, Command, Workspace};
+use crate::model::{Article, CardRef, Command, Workspace};
 
 /// The window title; " •" is appended while there are unsaved changes.
 pub const TITLE: &str = "Dossier";
@@ -112,6 +112,16 @@ impl App {
     /// The window title ("Dossier", or "Dossier •" with unsaved changes).
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// The selected card, if any.
+    pub fn selected_card(&self) -> Option<&CardRef> {
+        self.view.card.as_ref()
+    }
+
+    /// The country of the dossier shown in the dossier panel, if any.
+    pub fn shown_dossier(&self) -> Option<&str> {
+        self.view.dossier.as_deref()
     }
 
     /// The dossier folder.

@@ -55,8 +55,8 @@ fn actor_ui(
     });
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, actor.country.iter().cloned().collect(), commands);
-        if ui.button("Edit").clicked() {
+        add_buttons_ui(ui, workspace, &card, actor.country.iter().cloned().collect(), &mut view.dossier, commands);
+        if ui.button("Edit card").clicked() {
             view.edit = Some(CardEdit::Actor {
                 target: card.clone(),
                 name: actor.name.clone(),
@@ -121,8 +121,8 @@ fn statement_ui(
         }
     }
     ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, countries, commands);
-        if ui.button("Edit").clicked() {
+        add_buttons_ui(ui, workspace, &card, countries, &mut view.dossier, commands);
+        if ui.button("Edit card").clicked() {
             view.edit = Some(CardEdit::Statement {
                 target: card.clone(),
                 speaker: statement.speaker.clone(),
@@ -147,6 +147,7 @@ fn add_buttons_ui(
     workspace: &Workspace,
     card: &CardRef,
     mut countries: Vec<String>,
+    shown_dossier: &mut Option<String>,
     commands: &mut Vec<UiCommand>,
 ) {
     if countries.is_empty() {
@@ -166,6 +167,7 @@ fn add_buttons_ui(
         if ui.button(format!("Add to {name}")).clicked()
             && let Some(dossier_card) = workspace.card_for(&card.article, &card.card, &country)
         {
+            *shown_dossier = Some(country.clone());
             commands.push(UiCommand::apply(Command::AddCard { country, name, card: dossier_card }));
         }
     }
@@ -184,12 +186,11 @@ fn reject_button_ui(ui: &mut egui::Ui, article: &Article, card: &CardRef, comman
 }
 
 fn merge_ui(ui: &mut egui::Ui, article: &Article, actor: &Actor, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
-    let others: Vec<&Actor> = article.analysis.actors.iter().filter(|a| a.id != actor.id).collect();
-    if others.is_empty() {
+    if article.analysis.actors.len() < 2 {
         return;
     }
     ComboBox::from_label("Merge into…").selected_text("choose an actor").show_ui(ui, |ui| {
-        for other in others {
+        for other in article.analysis.actors.iter().filter(|a| a.id != actor.id) {
             if ui.selectable_label(false, &other.name).clicked() {
                 commands.push(UiCommand::apply(Command::MergeActors {
                     article: article.hash.clone(),

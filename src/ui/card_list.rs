@@ -231,3 +231,83 @@ fn keep(
     let matches = needle.is_empty() || text.iter().flatten().any(|t| t.to_lowercase().contains(needle));
     visible && country && kind && matches
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Analysis, Span, Statement};
+
+    fn actor(id: &str, kind: ActorKind, country: &str, confidence: f32) -> Actor {
+        Actor {
+            id: id.into(),
+            name: format!("Actor {id}"),
+            kind,
+            role: None,
+            country: Some(country.into()),
+            country_evidence: None,
+            mentions: vec![Span::new(0, 1)],
+            confidence,
+        }
+    }
+
+    fn statement(id: &str, speaker: &str, content: &str, about: &[&str], confidence: f32) -> Statement {
+        Statement {
+            id: id.into(),
+            speaker: Some(speaker.into()),
+            speaker_span: None,
+            cue: "said".into(),
+            cue_span: None,
+            content: content.into(),
+            content_span: Span::new(0, 1),
+            direct: false,
+            confidence,
+            about: about.iter().map(|&c| c.to_owned()).collect(),
+            sentence_span: Span::new(0, 1),
+        }
+    }
+
+    fn workspace() -> Workspace {
+        let analysis = Analysis {
+            countries: vec!["PK".into(), "AF".into()],
+            actors: vec![actor("a1", ActorKind::Person, "PK", 0.5), actor("a2", ActorKind::Anonymous, "AF", 0.9)],
+            statements: vec![
+                statement("s1", "a1", "The border will reopen", &["AF"], 0.4),
+                statement("s2", "a2", "Crossings were closed", &[], 0.8),
+                statement("s3", "a1", "Talks continue", &[], 0.6),
+            ],
+            warnings: vec![],
+        };
+        let article = Article {
+            source: "a.txt".into(),
+            title: None,
+            text: "x".into(),
+            hash: "h".into(),
+            analysis,
+            rejected: vec!["s3".into()],
+        };
+        Workspace { articles: vec![article], ..Default::default() }
+    }
+
+    fn cards(filter: CardFilter) -> Vec<usize> {
+        rows(&workspace(), Some("h"), &filter).into_iter().map(|r| r.card).collect()
+    }
+
+    #[test]
+    fn filters_and_sorts() {
+        let base = CardFilter::default();
+        assert_eq!(cards(base.clone()), [0, 1], "rejected cards hidden");
+        assert_eq!(cards(CardFilter { show_rejected: true, ..base.clone() }), [0, 1, 2]);
+        assert_eq!(cards(CardFilter { text: "BORDER".into(), ..base.clone() }), [0]);
+        assert_eq!(cards(CardFilter { text: "actor a2".into(), ..base.clone() }), [1], "by speaker name");
+        // A statement is about a country when its speaker is from there or it names it.
+        assert_eq!(cards(CardFilter { country: Some("AF".into()), ..base.clone() }), [0, 1]);
+        assert_eq!(cards(CardFilter { country: Some("PK".into()), ..base.clone() }), [0]);
+        assert_eq!(cards(CardFilter { kind: Some(ActorKind::Anonymous), ..base.clone() }), [1]);
+        assert_eq!(cards(CardFilter { sort: CardSort::ConfidenceHighFirst, ..base.clone() }), [1, 0]);
+        let actors = CardFilter { tab: CardTab::Actors, sort: CardSort::ConfidenceLowFirst, ..base.clone() };
+        assert_eq!(cards(actors.clone()), [0, 1]);
+        assert_eq!(cards(CardFilter { country: Some("AF".into()), ..actors }), [1]);
+        assert!(rows(&workspace(), Some("other"), &base).is_empty(), "only the selected article");
+        assert_eq!(rows(&workspace(), None, &CardFilter { all_articles: true, ..base }).len(), 2);
+    }
+}

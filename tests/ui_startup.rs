@@ -1,0 +1,187 @@
+//! Starting the app: the first run, restoring the saved workspace and dossier files, offering to
+//! restore unsaved changes, and refusing to overwrite dossier files changed by someone else.
+
+mod ui_support;
+
+use anyhow::{Context as _, ensure};
+use dossier::model::Dossier;
+use dossier::store;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use ui_support::{DAR_SAYS, border_article, click_card, country, harness, shows};
+
+#[test]
+fn first_run_opens_the_sample_article() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.run();
+    let app = harness.state();
+    ensure!(app.workspace().articles.len() == 1);
+    let sample = &app.workspace().articles[0];
+    ensure!(sample.source == dossier::pipeline::SAMPLE_PATH);
+    ensure!(shows(&harness, &sample.display_name()), "the sample is listed and shown");
+    ensure!(!app.has_unsaved_changes(), "opening the sample is not a change to save");
+    Ok(())
+}
+
+#[test]
+fn saved_workspace_is_restored_on_restart() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let saved = {
+        let mut harness = harness(dir.path(), Vec::new());
+        harness.state_mut().add_articles(vec![border_article()]);
+        harness.run();
+        click_card(&mut harness, DAR_SAYS);
+        harness.get_by_label(&format!("Add to {}", country("PK"))).click();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run();
+        harness.state_mut().wait_for_background();
+        harness.state().workspace().clone()
+    };
+
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.run();
+    let app = harness.state();
+    ensure!(app.workspace().articles == saved.articles, "the same articles, with their cards");
+    ensure!(app.workspace().dossiers == saved.dossiers);
+    ensure!(app.workspace().recent == saved.recent);
+    ensure!(!app.has_unsaved_changes() && app.title() == "Dossier");
+    ensure!(harness.query_by_label("Restore unsaved changes?").is_none(), "nothing to recover after a save");
+    ensure!(shows(&harness, "Border talks"));
+    Ok(())
+}
+
+#[test]
+fn dossier_files_in_the_folder_load_at_start() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut existing = Dossier::new("PK", "Pakistan");
+    existing.notes = "Written earlier.".into();
+    let file = dir.path().join("pakistan.ron");
+    store::save_dossier(&file, &existing)?;
+
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    ensure!(harness.state().workspace().dossier("PK") == Some(&existing));
+    ensure!(!harness.state().workspace().dirty.contains("PK"), "a loaded dossier is not a change");
+
+    // The card goes to the dossier from the file, under its name, and is saved back to that file.
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label("Add to Pakistan").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
+    ensure!(in_app.notes == existing.notes && in_app.cards.len() == 1);
+    ensure!(store::load_dossier(&file)? == in_app);
+    Ok(())
+}
+
+#[test]
+fn save_asks_before_overwriting_a_file_changed_on_disk() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("pakistan.ron");
+    store::save_dossier(&file, &Dossier::new("PK", "Pakistan"))?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label("Add to Pakistan").click();
+    harness.run();
+
+    // Someone else edits the file meanwhile.
+    let mut theirs = Dossier::new("PK", "Pakistan");
+    theirs.notes = "A colleague's notes.".into();
+    store::save_dossier(&file, &theirs)?;
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    ensure!(shows(&harness, "Dossier files changed on disk"));
+    harness.get_by_label("Keep unsaved").click();
+    harness.run();
+    ensure!(store::load_dossier(&file)? == theirs, "their file is left alone");
+    ensure!(harness.state().workspace().dirty.contains("PK") && harness.state().title().ends_with('•'));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
+    ensure!(store::load_dossier(&file)? == in_app, "overwritten when asked");
+    ensure!(!harness.state().has_unsaved_changes());
+    Ok(())
+}
+
+/// Starts a session that adds a card, writes its recovery file, and ends without saving.
+fn crashed_session(dir: &std::path::Path) -> anyhow::Result<()> {
+    let mut harness = harness(dir, Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
+    harness.run();
+    harness.state_mut().write_recovery_now();
+    ensure!(store::recovery_path(dir).exists());
+    Ok(())
+}
+
+#[test]
+fn unsaved_changes_are_offered_back_and_restored() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    crashed_session(dir.path())?;
+
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.run();
+    ensure!(shows(&harness, "Restore unsaved changes?"));
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let app = harness.state();
+    ensure!(app.workspace().dossier("PK").is_some_and(|d| d.cards.len() == 1), "the card is back");
+    ensure!(app.workspace().articles.iter().any(|a| a.title.as_deref() == Some("Border talks")));
+    ensure!(app.has_unsaved_changes(), "restored changes still need saving");
+    ensure!(harness.query_by_label("Restore unsaved changes?").is_none());
+    Ok(())
+}
+
+#[test]
+fn unsaved_changes_can_be_discarded() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    crashed_session(dir.path())?;
+
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    harness.state_mut().wait_for_background();
+    ensure!(harness.state().workspace().dossier("PK").is_none());
+    ensure!(!store::recovery_path(dir.path()).exists(), "the recovery file is gone");
+    Ok(())
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    let request_close = |harness: &mut egui_kittest::Harness<'static, dossier::ui::App>| {
+        let root = harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default();
+        root.events.push(egui::ViewportEvent::Close);
+        harness.run();
+    };
+
+    request_close(&mut harness);
+    ensure!(shows(&harness, "Save changes before closing?"));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    ensure!(harness.query_by_label("Save changes before closing?").is_none());
+    ensure!(harness.state().has_unsaved_changes(), "cancel keeps everything as it was");
+
+    request_close(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run();
+    ensure!(!harness.state().has_unsaved_changes(), "saved before closing");
+    ensure!(dir.path().join(".workspace.ron").exists());
+    Ok(())
+}
