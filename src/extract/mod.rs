@@ -83,6 +83,7 @@ pub fn extract(text: &str) -> Analysis {
                     }
                     i = p.end.max(i + 1);
                     appositive(&w, &mut reg, phrases.last(), &p);
+                    descriptive_role(&w, &mut reg, &p, s.first, s.end);
                     phrases.push(p);
                 }
                 None => i += 1,
@@ -147,6 +148,46 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
     }
     d.anchored = true;
     d.mentions.push(span_of(w, role.start, role.end));
+}
+
+/// Nouns that name what kind of organization or person a descriptor is about.
+const TYPE_NOUNS: &[&str] = &[
+    "group", "agency", "organisation", "organization", "movement", "network", "party", "newspaper", "broadcaster",
+    "company", "firm", "watchdog", "militia", "faction", "airline", "bank", "charity", "body",
+];
+
+/// Roles written as descriptions: "Human rights group Amnesty International", "the Islamic militant group
+/// Hamas" (before an organization) and "X, head of the Y Party," (an appositive after a person).
+fn descriptive_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize, end: usize) {
+    let Referent::Actor(a) = p.referent else { return };
+    if reg.drafts[a].role.is_some() {
+        return;
+    }
+    match reg.drafts[a].kind {
+        ActorKind::Organization => {
+            let Some(head) = p.start.checked_sub(1).filter(|&h| h >= first && TYPE_NOUNS.contains(&w.lower(h))) else {
+                return;
+            };
+            let mut s = head;
+            while s > first && s + 5 > head && w.is_word(s - 1) && !matches!(w.lower(s - 1), "the" | "a" | "an" | "by" | "of" | "and" | "from" | "with" | "to" | "in" | "on") && w.cue_at(s - 1).is_none() {
+                s -= 1;
+            }
+            reg.drafts[a].role = Some(span_of(w, s, head + 1).text(w.text).to_owned());
+        }
+        ActorKind::Person => {
+            if w.word(p.end) != "," || w.title(p.end + 1) != Some(crate::lexicon::TitleWord::Head) || w.is_cap(p.end + 1) {
+                return;
+            }
+            let mut e = p.end + 1;
+            while e < end && e < p.end + 12 && w.is_word(e) && w.cue_at(e).is_none() {
+                e += 1;
+            }
+            if e > p.end + 1 && matches!(w.word(e), "," | "." | ";") {
+                reg.drafts[a].role = Some(span_of(w, p.end + 1, e).text(w.text).to_owned());
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Role words of public office: a person holding one without a stated country most likely serves the
