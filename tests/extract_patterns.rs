@@ -38,13 +38,19 @@ fn subject_said_that() {
 fn content_then_speaker_and_cue() {
     let text = "Prime Minister Tom Okafor visited the port. The talks will resume in March, Okafor said.";
     let (speaker, cue, content, _) = one(text);
-    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str()), ("Tom Okafor", "said", "The talks will resume in March"));
+    assert_eq!(
+        (speaker.as_str(), cue.as_str(), content.as_str()),
+        ("Tom Okafor", "said", "The talks will resume in March")
+    );
 }
 
 #[test]
 fn quote_then_cue_then_speaker() {
     let (speaker, cue, content, direct) = one("“We are ready to sign,” said Prime Minister Tom Okafor.");
-    assert_eq!((speaker.as_str(), cue.as_str(), content.as_str(), direct), ("Tom Okafor", "said", "We are ready to sign,", true));
+    assert_eq!(
+        (speaker.as_str(), cue.as_str(), content.as_str(), direct),
+        ("Tom Okafor", "said", "We are ready to sign,", true)
+    );
 }
 
 #[test]
@@ -107,7 +113,8 @@ fn pronoun_speaker_resolves_to_the_person() {
 
 #[test]
 fn role_noun_speaker_resolves_to_the_person() {
-    let text = "Iranian Foreign Minister Reza Tavakoli met envoys. Later the Iranian Foreign Minister said talks were useful.";
+    let text =
+        "Iranian Foreign Minister Reza Tavakoli met envoys. Later the Iranian Foreign Minister said talks were useful.";
     let (speaker, ..) = one(text);
     assert_eq!(speaker, "Reza Tavakoli");
 }
@@ -142,7 +149,8 @@ fn nouns_that_look_like_cues_are_not_statements() {
 
 #[test]
 fn extraction_never_panics_on_odd_text() {
-    for text in ["", "“", "”", "\"\"\"", "said", ", said", "Mr.", "according to", "A: ", "\u{feff}é’s ’s", "\n\n\n"] {
+    for text in ["", "“", "”", "\"\"\"", "said", ", said", "Mr.", "according to", "A: ", "\u{feff}é’s ’s", "\n\n\n"]
+    {
         let analysis = extract(text);
         for s in &analysis.statements {
             assert!(text.get(s.content_span.start..s.content_span.end).is_some());

@@ -42,7 +42,8 @@ fn all_fourteen_statements_have_the_right_speaker() {
 fn countries_and_actor_countries_come_from_the_text() {
     let analysis = extract(SAMPLE);
     assert_eq!(analysis.countries, ["RU", "IR", "PK", "AF"]);
-    let actor = |name: &str| analysis.actors.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no actor {name}"));
+    let actor =
+        |name: &str| analysis.actors.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no actor {name}"));
     let zakharova = actor("Maria Zakharova");
     assert_eq!(zakharova.kind, ActorKind::Person);
     assert_eq!(zakharova.country.as_deref(), Some("RU"));

@@ -9,14 +9,84 @@ use super::words::Words;
 
 /// Words that end an organization's name.
 const ORG_HEADS: &[&str] = &[
-    "ministry", "department", "office", "council", "party", "army", "navy", "force", "forces", "police", "group",
-    "front", "movement", "committee", "commission", "agency", "authority", "organisation", "organization", "union",
-    "bank", "court", "assembly", "parliament", "congress", "senate", "corporation", "company", "association",
-    "institute", "university", "service", "services", "league", "federation", "alliance", "network", "brigade",
-    "brigades", "government", "administration", "cabinet", "church", "foundation", "fund", "board", "bureau",
-    "tribunal", "coalition", "airlines", "airways", "times", "post", "news", "herald", "journal", "television", "radio",
-    "club", "inc", "ltd", "corp", "centre", "center", "secretariat", "mission", "command", "guard", "guards",
-    "watch", "international", "industries", "group's", "school", "college", "hospital", "society", "trust",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "party",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "group",
+    "front",
+    "movement",
+    "committee",
+    "commission",
+    "agency",
+    "authority",
+    "organisation",
+    "organization",
+    "union",
+    "bank",
+    "court",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "corporation",
+    "company",
+    "association",
+    "institute",
+    "university",
+    "service",
+    "services",
+    "league",
+    "federation",
+    "alliance",
+    "network",
+    "brigade",
+    "brigades",
+    "government",
+    "administration",
+    "cabinet",
+    "church",
+    "foundation",
+    "fund",
+    "board",
+    "bureau",
+    "tribunal",
+    "coalition",
+    "airlines",
+    "airways",
+    "times",
+    "post",
+    "news",
+    "herald",
+    "journal",
+    "television",
+    "radio",
+    "club",
+    "inc",
+    "ltd",
+    "corp",
+    "centre",
+    "center",
+    "secretariat",
+    "mission",
+    "command",
+    "guard",
+    "guards",
+    "watch",
+    "international",
+    "industries",
+    "group's",
+    "school",
+    "college",
+    "hospital",
+    "society",
+    "trust",
 ];
 
 /// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
@@ -27,9 +97,40 @@ const ORG_JOINS: &[&str] = &["of", "for"];
 
 /// Words that end the name of a place, not of an actor.
 const PLACE_HEADS: &[&str] = &[
-    "city", "strip", "island", "islands", "river", "mountains", "mountain", "valley", "sea", "ocean", "province", "state",
-    "street", "square", "bay", "gulf", "region", "coast", "desert", "lake", "airport", "hotel", "stadium", "bridge",
-    "road", "avenue", "camp", "prison", "peninsula", "plateau", "county", "district", "territory", "territories",
+    "city",
+    "strip",
+    "island",
+    "islands",
+    "river",
+    "mountains",
+    "mountain",
+    "valley",
+    "sea",
+    "ocean",
+    "province",
+    "state",
+    "street",
+    "square",
+    "bay",
+    "gulf",
+    "region",
+    "coast",
+    "desert",
+    "lake",
+    "airport",
+    "hotel",
+    "stadium",
+    "bridge",
+    "road",
+    "avenue",
+    "camp",
+    "prison",
+    "peninsula",
+    "plateau",
+    "county",
+    "district",
+    "territory",
+    "territories",
     "canal",
 ];
 
@@ -44,7 +145,6 @@ pub struct Draft {
     pub mentions: Vec<Span>,
     /// Lower-case surname (persons), acronym or name key.
     pub key: String,
-    pub female: Option<bool>,
     /// Named by a title, honorific, gazetteer or several mentions: a real actor, not a guess.
     pub anchored: bool,
     /// Country from world knowledge (gazetteer) rather than the text.
@@ -62,11 +162,18 @@ pub struct Registry {
 pub enum Referent {
     Actor(usize),
     /// A role with no name ("the President"): its head word, words and country.
-    Role { words: Vec<String>, country: Option<String>, body: bool },
+    Role {
+        words: Vec<String>,
+        country: Option<String>,
+        body: bool,
+    },
     /// A named place that is not a country ("Gaza City").
     Place,
     /// A country mentioned as a place or name (not yet an actor).
-    Country { code: String, form: CountryForm },
+    Country {
+        code: String,
+        form: CountryForm,
+    },
 }
 
 /// A phrase found by the scanner: tokens `start..end` and what it refers to.
@@ -79,7 +186,14 @@ pub struct Phrase {
 
 impl Registry {
     /// A person: merged with an earlier person of the same surname.
-    pub fn person(&mut self, name: &[&str], role: Option<String>, country: Option<(String, String)>, span: Span, anchored: bool) -> usize {
+    pub fn person(
+        &mut self,
+        name: &[&str],
+        role: Option<String>,
+        country: Option<(String, String)>,
+        span: Span,
+        anchored: bool,
+    ) -> usize {
         let surname = name.last().map(|s| s.to_lowercase()).unwrap_or_default();
         let first = name.first().map(|s| s.to_lowercase()).unwrap_or_default();
         let found = self.drafts.iter().rposition(|d| {
@@ -88,7 +202,8 @@ impl Registry {
                 let d_lower = d.name.to_lowercase();
                 let joined = name.join(" ").to_lowercase();
                 d.key == surname && (name.len() == 1 || d.name.split_whitespace().count() == 1 || d_first == first)
-                    || d_lower.ends_with(&format!(" {joined}")) || joined.ends_with(&format!(" {d_lower}"))
+                    || d_lower.ends_with(&format!(" {joined}"))
+                    || joined.ends_with(&format!(" {d_lower}"))
                     || name.len() == 1 && d.name.split_whitespace().any(|w| w.to_lowercase() == surname)
             }
         });
@@ -115,7 +230,6 @@ impl Registry {
                     evidence,
                     mentions: vec![span],
                     key: surname,
-                    female: None,
                     anchored,
                     implicit_country: false,
                 });
@@ -127,9 +241,10 @@ impl Registry {
     /// An organization, merged by name, acronym or first word ("Amnesty" → "Amnesty International").
     pub fn organization(&mut self, name: &str, country: Option<(String, String)>, implicit: bool, span: Span) -> usize {
         let key = org_key(name);
-        let found = self.drafts.iter().position(|d| {
-            d.kind == ActorKind::Organization && (d.key == key || d.name.eq_ignore_ascii_case(name))
-        });
+        let found = self
+            .drafts
+            .iter()
+            .position(|d| d.kind == ActorKind::Organization && (d.key == key || d.name.eq_ignore_ascii_case(name)));
         match found {
             Some(i) => {
                 let d = &mut self.drafts[i];
@@ -147,7 +262,6 @@ impl Registry {
                     evidence,
                     mentions: vec![span],
                     key,
-                    female: None,
                     anchored: true,
                     implicit_country: implicit,
                 });
@@ -169,7 +283,6 @@ impl Registry {
             evidence: None,
             mentions: Vec::new(),
             key: format!("alias:{}:{actor}", alias.to_lowercase()),
-            female: None,
             anchored: false,
             implicit_country: false,
         });
@@ -196,7 +309,6 @@ impl Registry {
             evidence: Some(name.to_owned()),
             mentions: vec![span],
             key,
-            female: None,
             anchored: true,
             implicit_country: false,
         });
@@ -205,7 +317,10 @@ impl Registry {
 
     /// An unnamed source, merged with the same phrase ("Officials" and "officials").
     pub fn anonymous(&mut self, phrase: &str, country: Option<(String, String)>, span: Span) -> usize {
-        let key = format!("anon:{}", phrase.to_lowercase().trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an "));
+        let key = format!(
+            "anon:{}",
+            phrase.to_lowercase().trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ")
+        );
         if let Some(i) = self.drafts.iter().position(|d| d.key == key) {
             self.drafts[i].mentions.push(span);
             return i;
@@ -219,7 +334,6 @@ impl Registry {
             evidence,
             mentions: vec![span],
             key,
-            female: None,
             anchored: true,
             implicit_country: false,
         });
@@ -239,7 +353,8 @@ impl Registry {
             .filter(|(_, d)| {
                 let hay = format!("{} {}", d.role.as_deref().unwrap_or(""), d.name).to_lowercase();
                 let hay: Vec<&str> = hay.split_whitespace().collect();
-                hay.contains(&head.as_str()) && words.iter().filter(|w| hay.contains(&w.as_str())).count() * 2 >= words.len()
+                hay.contains(&head.as_str())
+                    && words.iter().filter(|w| hay.contains(&w.as_str())).count() * 2 >= words.len()
             })
             .max_by_key(|(_, d)| d.mentions.iter().filter(|m| m.start < before).map(|m| m.start).max())
             .map(|(i, _)| i)
@@ -294,7 +409,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                 }
                 break;
             }
-            if w.is_honorific(j) && !(j == sentence_first && false) {
+            if w.is_honorific(j) {
                 honorific = true;
                 if w.title(j).is_some() {
                     title_tokens.push(j);
@@ -305,7 +420,8 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                 }
                 continue;
             }
-            if w.title(j).is_some() && !(w.lower(j) == "general" && !w.is_cap(j)) {
+            // "general" in lower case is an adjective ("the general election"), not a rank.
+            if w.title(j).is_some() && (w.is_cap(j) || w.lower(j) != "general") {
                 title_tokens.push(j);
                 j += 1;
                 continue;
@@ -314,7 +430,23 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         let mid_common = j != sentence_first
             && w.is_common(j)
             && w.word(j).len() > 3
-            && !matches!(w.lower(j), "this" | "that" | "these" | "those" | "their" | "with" | "from" | "when" | "while" | "what" | "which" | "where" | "after" | "before")
+            && !matches!(
+                w.lower(j),
+                "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "their"
+                    | "with"
+                    | "from"
+                    | "when"
+                    | "while"
+                    | "what"
+                    | "which"
+                    | "where"
+                    | "after"
+                    | "before"
+            )
             && w.is_cap(j + 1)
             && !w.is_common(j + 1);
         let cap_name_word = w.is_cap(j)
@@ -331,12 +463,21 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             j = w.hit_at[j].map_or(j + 1, |h| h.end);
             continue;
         }
-        if name_start.is_some() && PARTICLES.contains(&w.lower(j)) && w.is_word(j) && !w.is_cap(j) && (w.is_cap(j + 1) && w.title(j + 1).is_none()) {
+        if name_start.is_some()
+            && PARTICLES.contains(&w.lower(j))
+            && w.is_word(j)
+            && !w.is_cap(j)
+            && (w.is_cap(j + 1) && w.title(j + 1).is_none())
+        {
             j += 1;
             continue;
         }
         // "Association for Regional Cooperation", "Ministry of Defence".
-        if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) && w.is_cap(j + 1) {
+        if name_start.is_some()
+            && ORG_JOINS.contains(&w.word(j))
+            && ORG_HEADS.contains(&w.lower(j - 1))
+            && w.is_cap(j + 1)
+        {
             j += 1;
             continue;
         }
@@ -363,7 +504,11 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         let cty = country.as_ref().map(country_of);
         if matches!(last_lower.as_str(), "government" | "administration") && ne == ns + 1 {
             if let Some(c) = country {
-                return Some(Phrase { start: i, end: j, referent: Referent::Country { code: w.country_code(c.0).to_owned(), form: CountryForm::Name } });
+                return Some(Phrase {
+                    start: i,
+                    end: j,
+                    referent: Referent::Country { code: w.country_code(c.0).to_owned(), form: CountryForm::Name },
+                });
             }
         }
         if ORG_HEADS.contains(&last_lower.as_str()) || is_acronym(w.word(ns)) && ne == ns + 1 {
@@ -390,7 +535,8 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
             if let Some(a) = reg.drafts.iter().position(|d| {
-                d.kind == ActorKind::Organization && d.name.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(&lower))
+                d.kind == ActorKind::Organization
+                    && d.name.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(&lower))
             }) {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
@@ -422,19 +568,31 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                     let first = title_tokens[0];
                     let name = format!("{cname} {}", span_of(first, last + 1).text(text));
                     let adjective = span_of(i, last + 1).text(text).trim_start_matches("The ").to_owned();
-                    let existing = reg.drafts.iter().position(|d| d.kind == ActorKind::Organization && (d.name == name || d.name == adjective));
+                    let existing = reg
+                        .drafts
+                        .iter()
+                        .position(|d| d.kind == ActorKind::Organization && (d.name == name || d.name == adjective));
                     let span = span_of(i, last + 1);
                     let a = match existing {
                         Some(a) => {
                             reg.drafts[a].mentions.push(span);
                             a
                         }
-                        None => reg.organization(if country.is_some_and(|c| c.1 == CountryForm::Adjective) { &adjective } else { &name }, Some((code, evidence)), false, span),
+                        None => reg.organization(
+                            if country.is_some_and(|c| c.1 == CountryForm::Adjective) { &adjective } else { &name },
+                            Some((code, evidence)),
+                            false,
+                            span,
+                        ),
                     };
                     return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
                 }
             }
-            return Some(Phrase { start: i, end: j, referent: Referent::Role { words, country: cty.map(|c| c.0), body } });
+            return Some(Phrase {
+                start: i,
+                end: j,
+                referent: Referent::Role { words, country: cty.map(|c| c.0), body },
+            });
         }
     }
     if let Some(c) = country {

@@ -135,8 +135,14 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
         return;
     }
     let text = span_of(w, role.start, role.end).text(w.text);
-    let role_words: Vec<&str> = text.split_whitespace().filter(|t| !matches!(t.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their")).collect();
-    let role_words: Vec<&str> = role_words.into_iter().filter(|t| w.lex.titles.contains_key(&t.to_lowercase()) && !t.to_lowercase().starts_with("counterpart")).collect();
+    let role_words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|t| !matches!(t.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+        .collect();
+    let role_words: Vec<&str> = role_words
+        .into_iter()
+        .filter(|t| w.lex.titles.contains_key(&t.to_lowercase()) && !t.to_lowercase().starts_with("counterpart"))
+        .collect();
     if d.role.is_none() && !role_words.is_empty() {
         d.role = Some(role_words.join(" "));
     }
@@ -152,8 +158,24 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
 
 /// Nouns that name what kind of organization or person a descriptor is about.
 const TYPE_NOUNS: &[&str] = &[
-    "group", "agency", "organisation", "organization", "movement", "network", "party", "newspaper", "broadcaster",
-    "company", "firm", "watchdog", "militia", "faction", "airline", "bank", "charity", "body",
+    "group",
+    "agency",
+    "organisation",
+    "organization",
+    "movement",
+    "network",
+    "party",
+    "newspaper",
+    "broadcaster",
+    "company",
+    "firm",
+    "watchdog",
+    "militia",
+    "faction",
+    "airline",
+    "bank",
+    "charity",
+    "body",
 ];
 
 /// Roles written as descriptions: "Human rights group Amnesty International", "the Islamic militant group
@@ -169,13 +191,24 @@ fn descriptive_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize,
                 return;
             };
             let mut s = head;
-            while s > first && s + 5 > head && w.is_word(s - 1) && !matches!(w.lower(s - 1), "the" | "a" | "an" | "by" | "of" | "and" | "from" | "with" | "to" | "in" | "on") && w.cue_at(s - 1).is_none() {
+            while s > first
+                && s + 5 > head
+                && w.is_word(s - 1)
+                && !matches!(
+                    w.lower(s - 1),
+                    "the" | "a" | "an" | "by" | "of" | "and" | "from" | "with" | "to" | "in" | "on"
+                )
+                && w.cue_at(s - 1).is_none()
+            {
                 s -= 1;
             }
             reg.drafts[a].role = Some(span_of(w, s, head + 1).text(w.text).to_owned());
         }
         ActorKind::Person => {
-            if w.word(p.end) != "," || w.title(p.end + 1) != Some(crate::lexicon::TitleWord::Head) || w.is_cap(p.end + 1) {
+            if w.word(p.end) != ","
+                || w.title(p.end + 1) != Some(crate::lexicon::TitleWord::Head)
+                || w.is_cap(p.end + 1)
+            {
                 return;
             }
             let mut e = p.end + 1;
@@ -193,8 +226,22 @@ fn descriptive_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize,
 /// Role words of public office: a person holding one without a stated country most likely serves the
 /// country the article is about.
 const OFFICE_WORDS: &[&str] = &[
-    "president", "minister", "premier", "chancellor", "senator", "governor", "ambassador", "spokesman",
-    "spokeswoman", "spokesperson", "king", "queen", "treasurer", "secretary", "mp", "envoy",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "senator",
+    "governor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "king",
+    "queen",
+    "treasurer",
+    "secretary",
+    "mp",
+    "envoy",
 ];
 
 /// Countries for actors the text does not tie to one directly: a person whose role names a body of the
@@ -233,7 +280,13 @@ fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
 }
 
 /// Quotations that stand alone in a sentence with no cue: the previous speaker goes on talking.
-fn add_continuations(w: &Words<'_>, sents: &[tokens::Sentence], quotes: &[tokens::Quote], sentence_of: &[usize], found: &mut Vec<Found>) {
+fn add_continuations(
+    w: &Words<'_>,
+    sents: &[tokens::Sentence],
+    quotes: &[tokens::Quote],
+    sentence_of: &[usize],
+    found: &mut Vec<Found>,
+) {
     let mut extra = Vec::new();
     for q in quotes {
         let inner = q.inner(w.tokens);
@@ -247,7 +300,8 @@ fn add_continuations(w: &Words<'_>, sents: &[tokens::Sentence], quotes: &[tokens
             continue;
         }
         // The speaker of the nearest earlier statement within three sentences.
-        let Some(prev) = found.iter().filter(|f| f.sentence < n && f.sentence + 3 >= n).max_by_key(|f| f.content.start) else {
+        let Some(prev) = found.iter().filter(|f| f.sentence < n && f.sentence + 3 >= n).max_by_key(|f| f.content.start)
+        else {
             continue;
         };
         extra.push(Found {
@@ -282,7 +336,8 @@ fn resolve(
         Speaker::Phrase { start, end } => {
             let span = Span::new(w.tokens[start].start, w.tokens[end - 1].end);
             // A named phrase inside the speaker words: the last one wins ("… Spokesperson Maria Zakharova").
-            let inner: Vec<&Phrase> = phrases.iter().filter(|p| p.end > start && p.end <= end && p.end > p.start).collect();
+            let inner: Vec<&Phrase> =
+                phrases.iter().filter(|p| p.end > start && p.end <= end && p.end > p.start).collect();
             let named = inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_)));
             let last_word = w.lower(end - 1).to_owned();
             if w.is_source_noun(end - 1) && !matches!(named.map(|p| p.end), Some(e) if e == end) {
@@ -301,7 +356,9 @@ fn resolve(
                         return (Some(a), Some(span_of(w, p.start, p.end)));
                     }
                     if *body {
-                        if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization, ActorKind::Country]) {
+                        if let Some(a) =
+                            last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization, ActorKind::Country])
+                        {
                             return (Some(a), Some(span));
                         }
                     }
@@ -327,7 +384,10 @@ fn resolve(
                 }
                 return (a, Some(span_of(w, end - 1, end)));
             }
-            if matches!(last_word.as_str(), "organisation" | "organization" | "group" | "ministry" | "movement" | "party" | "government") {
+            if matches!(
+                last_word.as_str(),
+                "organisation" | "organization" | "group" | "ministry" | "movement" | "party" | "government"
+            ) {
                 if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization]) {
                     reg.drafts[a].mentions.push(span);
                     return (Some(a), Some(span));
@@ -343,22 +403,38 @@ fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
 }
 
 /// An unnamed source: the noun phrase as written, with the country of a demonym in it.
-fn anonymous(w: &Words<'_>, reg: &mut Registry, _phrases: &[Phrase], start: usize, end: usize, span: Span) -> (Option<usize>, Option<Span>) {
+fn anonymous(
+    w: &Words<'_>,
+    reg: &mut Registry,
+    _phrases: &[Phrase],
+    start: usize,
+    end: usize,
+    span: Span,
+) -> (Option<usize>, Option<Span>) {
     let mut s = start;
     while s < end && matches!(w.lower(s), "the" | "a" | "an") && s + 1 < end {
         s += 1;
     }
     let _ = s;
     let phrase = span.text(w.text).to_owned();
-    let country = (start..end).find_map(|k| w.country_at(k)).map(|(c, _, e)| (w.country_code(c).to_owned(), span_of(w, start, e).text(w.text).to_owned()));
+    let country = (start..end)
+        .find_map(|k| w.country_at(k))
+        .map(|(c, _, e)| (w.country_code(c).to_owned(), span_of(w, start, e).text(w.text).to_owned()));
     let a = reg.anonymous(&phrase, country, span);
     (Some(a), Some(span))
 }
 
-fn last_speaker_of(reg: &Registry, found: &[Found], resolved: &[(Option<usize>, Option<Span>)], n: usize, kinds: &[ActorKind]) -> Option<usize> {
-    (0..n.min(resolved.len())).rev().filter(|&p| found[p].sentence + 4 >= found[n].sentence).find_map(|p| {
-        resolved[p].0.filter(|&a| kinds.contains(&reg.drafts[a].kind))
-    })
+fn last_speaker_of(
+    reg: &Registry,
+    found: &[Found],
+    resolved: &[(Option<usize>, Option<Span>)],
+    n: usize,
+    kinds: &[ActorKind],
+) -> Option<usize> {
+    (0..n.min(resolved.len()))
+        .rev()
+        .filter(|&p| found[p].sentence + 4 >= found[n].sentence)
+        .find_map(|p| resolved[p].0.filter(|&a| kinds.contains(&reg.drafts[a].kind)))
 }
 
 /// Resolves a pronoun speaker: the previous speaker when it fits, else the nearest fitting actor mentioned
@@ -390,19 +466,19 @@ fn pronoun(
                 _ => true,
             }
     };
-    if let Some(a) = (0..n.min(resolved.len())).rev().filter(|&p| found[p].sentence + 3 >= found[n].sentence).find_map(|p| resolved[p].0) {
+    if let Some(a) = (0..n.min(resolved.len()))
+        .rev()
+        .filter(|&p| found[p].sentence + 3 >= found[n].sentence)
+        .find_map(|p| resolved[p].0)
+    {
         if fits(a) {
             return Some(a);
         }
     }
-    phrases
-        .iter()
-        .rev()
-        .filter(|p| w.tokens[p.start].start < at && !in_quote[p.start])
-        .find_map(|p| match p.referent {
-            Referent::Actor(a) if fits(a) => Some(a),
-            _ => None,
-        })
+    phrases.iter().rev().filter(|p| w.tokens[p.start].start < at && !in_quote[p.start]).find_map(|p| match p.referent {
+        Referent::Actor(a) if fits(a) => Some(a),
+        _ => None,
+    })
 }
 
 /// Turns the drafts and found statements into the analysis: ids, mentions, countries, confidence.

@@ -12,7 +12,10 @@ use super::words::{CueHit, Words};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Speaker {
     /// Tokens `start..end`, the phrase as written; resolved later against the phrases and actors.
-    Phrase { start: usize, end: usize },
+    Phrase {
+        start: usize,
+        end: usize,
+    },
     /// The subject of an earlier cue in the same sentence ("… and warned that …").
     SameAs(usize),
     None,
@@ -31,26 +34,127 @@ pub struct Found {
 
 /// Words between a subject and its verb that do not belong to the subject.
 const AUX: &[&str] = &[
-    "has", "have", "had", "was", "is", "are", "were", "will", "would", "also", "later", "earlier", "then", "again",
-    "today", "yesterday", "repeatedly", "previously", "publicly", "privately", "reportedly", "once", "further",
-    "recently", "already", "had", "did", "does", "do", "been", "being", "himself", "herself", "itself", "themselves",
-    "strongly", "firmly", "flatly", "quickly", "immediately", "formally", "officially", "simply", "clearly",
-    "may", "might", "could", "should", "can", "not", "never", "subsequently", "separately", "similarly", "last",
-    "night", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "widely",
-    "initially", "first", "finally", "just", "still", "openly", "categorically", "vehemently",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "are",
+    "were",
+    "will",
+    "would",
+    "also",
+    "later",
+    "earlier",
+    "then",
+    "again",
+    "today",
+    "yesterday",
+    "repeatedly",
+    "previously",
+    "publicly",
+    "privately",
+    "reportedly",
+    "once",
+    "further",
+    "recently",
+    "already",
+    "had",
+    "did",
+    "does",
+    "do",
+    "been",
+    "being",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "strongly",
+    "firmly",
+    "flatly",
+    "quickly",
+    "immediately",
+    "formally",
+    "officially",
+    "simply",
+    "clearly",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "not",
+    "never",
+    "subsequently",
+    "separately",
+    "similarly",
+    "last",
+    "night",
+    "tonight",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "widely",
+    "initially",
+    "first",
+    "finally",
+    "just",
+    "still",
+    "openly",
+    "categorically",
+    "vehemently",
 ];
 
 /// Words before a cue that make it a noun, not a verb ("the claims", "a report").
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "such", "any", "no", "of", "whose", "my", "your"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "such", "any", "no", "of",
+    "whose", "my", "your",
+];
 
 /// Words that start a clause and so end a subject when scanning left.
 const CLAUSE_STARTS: &[&str] = &[
-    "that", "and", "but", "while", "as", "when", "after", "before", "because", "although", "though", "since", "if",
-    "where", "which", "who", "with", "meanwhile", "however", "so", "yet", "or", "whereas", "until", "unless", "nor",
+    "that",
+    "and",
+    "but",
+    "while",
+    "as",
+    "when",
+    "after",
+    "before",
+    "because",
+    "although",
+    "though",
+    "since",
+    "if",
+    "where",
+    "which",
+    "who",
+    "with",
+    "meanwhile",
+    "however",
+    "so",
+    "yet",
+    "or",
+    "whereas",
+    "until",
+    "unless",
+    "nor",
 ];
 
 /// Finds the statements of one sentence. `previous` holds the statements found so far (for coordination).
-pub fn sentence_statements(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_quote: &[bool], out: &mut Vec<Found>) {
+pub fn sentence_statements(
+    w: &Words<'_>,
+    s: &Sentence,
+    index: usize,
+    quotes: &[Quote],
+    in_quote: &[bool],
+    out: &mut Vec<Found>,
+) {
     let first_new = out.len();
     if let Some(found) = transcript_line(w, s, index) {
         out.push(found);
@@ -77,7 +181,15 @@ pub fn sentence_statements(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[
     }
 }
 
-fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_quote: &[bool], cue: CueHit, earlier: &[Found]) -> Option<Found> {
+fn statement_at(
+    w: &Words<'_>,
+    s: &Sentence,
+    index: usize,
+    quotes: &[Quote],
+    in_quote: &[bool],
+    cue: CueHit,
+    earlier: &[Found],
+) -> Option<Found> {
     let end = content_end(w, s);
     if cue.kind == CueKind::Noun {
         return according_to(w, s, index, cue, end);
@@ -86,7 +198,9 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
     if cue.start > s.first && DETERMINERS.contains(&w.lower(cue.start - 1)) {
         return None;
     }
-    if cue.start > s.first && w.country_at(cue.start - 1).is_some_and(|(_, form, _)| form == crate::lexicon::CountryForm::Adjective) {
+    if cue.start > s.first
+        && w.country_at(cue.start - 1).is_some_and(|(_, form, _)| form == crate::lexicon::CountryForm::Adjective)
+    {
         return None;
     }
     // "said in a statement": the tail is part of the cue.
@@ -110,7 +224,9 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
         }
     }
     // "was told to leave": a passive listener, not a speaker.
-    if prev.is_some_and(|p| matches!(w.lower(p), "was" | "were" | "been" | "being" | "be" | "is" | "are")) && matches!(lower.as_str(), "told" | "asked" | "warned" | "urged" | "accused" | "described") {
+    if prev.is_some_and(|p| matches!(w.lower(p), "was" | "were" | "been" | "being" | "be" | "is" | "are"))
+        && matches!(lower.as_str(), "told" | "asked" | "warned" | "urged" | "accused" | "described")
+    {
         return None;
     }
     // The subject to the left of the cue, over auxiliaries and adverbs.
@@ -118,7 +234,8 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
     while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
         k -= 1;
     }
-    let coordinated = k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then") || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",";
+    let coordinated = k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
+        || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",";
     let speaker = if coordinated {
         match earlier.last() {
             Some(f) => match &f.speaker {
@@ -138,7 +255,10 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
     if let Speaker::Phrase { start, end } = speaker {
         // A subject with no name, pronoun, title or source noun is not a speaker ("the consecutive offers").
         let plausible = (start..end).any(|t| {
-            (w.is_cap(t) && !(t == s.first && w.is_common(t))) || w.is_pronoun(t) || w.is_source_noun(t) || w.title(t).is_some()
+            (w.is_cap(t) && !(t == s.first && w.is_common(t)))
+                || w.is_pronoun(t)
+                || w.is_source_noun(t)
+                || w.title(t).is_some()
         });
         if !plausible {
             return None;
@@ -155,10 +275,19 @@ fn statement_at(w: &Words<'_>, s: &Sentence, index: usize, quotes: &[Quote], in_
         && (matches!(w.word(speaker_start - 1), "," | "—" | "–") || w.kind(speaker_start - 1) == Some(Kind::Close));
     let quote_before = speaker_start > s.first
         && (w.kind(speaker_start - 1) == Some(Kind::Close)
-            || speaker_start > s.first + 1 && w.word(speaker_start - 1) == "," && w.kind(speaker_start - 2) == Some(Kind::Close));
+            || speaker_start > s.first + 1
+                && w.word(speaker_start - 1) == ","
+                && w.kind(speaker_start - 2) == Some(Kind::Close));
     if (cue_ends_sentence && before_is_comma_or_quote || quote_before) && !coordinated {
         let (content, direct) = content_before(w, s, quotes, speaker_start)?;
-        return Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: if direct { 0.92 } else { 0.82 } });
+        return Some(Found {
+            speaker,
+            cue: Some(cue),
+            content,
+            direct,
+            sentence: index,
+            confidence: if direct { 0.92 } else { 0.82 },
+        });
     }
     // "X said: “…”" or "X said “…”": the quotation that follows.
     let mut q = after_cue;
@@ -260,7 +389,8 @@ fn according_to(w: &Words<'_>, s: &Sentence, index: usize, cue: CueHit, end: usi
 /// One past the last token of a sentence's content: the final full stop left out.
 fn content_end(w: &Words<'_>, s: &Sentence) -> usize {
     let mut end = s.end;
-    while end > s.first && (w.kind(end - 1) == Some(Kind::Close) || matches!(w.word(end - 1), "." | "!" | "?" | "…")) {
+    while end > s.first && (w.kind(end - 1) == Some(Kind::Close) || matches!(w.word(end - 1), "." | "!" | "?" | "…"))
+    {
         if w.kind(end - 1) == Some(Kind::Close) {
             // Keep a closing mark whose opening mark is in the content.
             let opened = (s.first..end - 1).rev().find(|&t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
@@ -333,7 +463,8 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
     let mut k = start;
     while k < end {
         if !in_quote[k] {
-            if matches!(w.lower(k), "and" | "but" | "with" | "while" | ",") && k > start && next_attribution(w, k, end) {
+            if matches!(w.lower(k), "and" | "but" | "with" | "while" | ",") && k > start && next_attribution(w, k, end)
+            {
                 let mut stop = k;
                 if w.word(stop - 1) == "," {
                     stop -= 1;
@@ -360,7 +491,16 @@ fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
         n += 1;
     }
     let subject_start = n;
-    while n < end && n < subject_start + 6 && (w.is_cap(n) || w.is_pronoun(n) || matches!(w.lower(n), "the" | "a" | "an") || w.kind(n) == Some(Kind::Possessive) || w.is_source_noun(n) || w.title(n).is_some()) && w.cue_at(n).is_none() {
+    while n < end
+        && n < subject_start + 6
+        && (w.is_cap(n)
+            || w.is_pronoun(n)
+            || matches!(w.lower(n), "the" | "a" | "an")
+            || w.kind(n) == Some(Kind::Possessive)
+            || w.is_source_noun(n)
+            || w.title(n).is_some())
+        && w.cue_at(n).is_none()
+    {
         n += 1;
     }
     let coordinated_verb = w.lower(k) == "and" && n == subject_start;
@@ -406,8 +546,14 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
     let noun_head = w.is_source_noun(head) || w.title(head).is_some();
     while k > limit {
         let t = k - 1;
-        let lower_ok = noun_head || w.is_cap(t) || w.is_pronoun(t) || matches!(w.lower(t), "the" | "a" | "an" | "and" | "of" | "for" | "-")
-            || w.kind(t) == Some(Kind::Possessive) || w.title(t).is_some() || w.country_at(t).is_some() || w.hit_of[t].is_some();
+        let lower_ok = noun_head
+            || w.is_cap(t)
+            || w.is_pronoun(t)
+            || matches!(w.lower(t), "the" | "a" | "an" | "and" | "of" | "for" | "-")
+            || w.kind(t) == Some(Kind::Possessive)
+            || w.title(t).is_some()
+            || w.country_at(t).is_some()
+            || w.hit_of[t].is_some();
         if !lower_ok {
             break;
         }
@@ -415,7 +561,9 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
             break;
         }
         let lower = w.lower(t);
-        if CLAUSE_STARTS.contains(&lower) && !(lower == "and" && t > s.first && (w.is_cap(t - 1) || w.country_at(t - 1).is_some()) && w.is_cap(t + 1)) {
+        if CLAUSE_STARTS.contains(&lower)
+            && !(lower == "and" && t > s.first && (w.is_cap(t - 1) || w.country_at(t - 1).is_some()) && w.is_cap(t + 1))
+        {
             break;
         }
         // Stop at a verb-like lower-case word that is neither a name part nor a noun-phrase word.
@@ -425,7 +573,15 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
         k = t;
     }
     // Leading adverbs and prepositions are not part of the subject ("Meanwhile Pakistan").
-    while k < end && (w.is_common(k) && !matches!(w.lower(k), "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "his" | "her" | "its" | "their") || w.word(k) == "-") && k + 1 < end {
+    while k < end
+        && (w.is_common(k)
+            && !matches!(
+                w.lower(k),
+                "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "his" | "her" | "its" | "their"
+            )
+            || w.word(k) == "-")
+        && k + 1 < end
+    {
         k += 1;
     }
     k
@@ -445,7 +601,14 @@ fn subject_of_sentence(w: &Words<'_>, s: &Sentence, before: usize, in_quote: &[b
         k += 1;
     }
     let mut e = k;
-    while e < before && !in_quote[e] && (w.is_cap(e) || w.kind(e) == Some(Kind::Possessive) || matches!(w.lower(e), "the" | "he" | "she" | "it" | "they") || w.title(e).is_some() || w.is_source_noun(e)) {
+    while e < before
+        && !in_quote[e]
+        && (w.is_cap(e)
+            || w.kind(e) == Some(Kind::Possessive)
+            || matches!(w.lower(e), "the" | "he" | "she" | "it" | "they")
+            || w.title(e).is_some()
+            || w.is_source_noun(e))
+    {
         e += 1;
         if w.kind(e - 1) == Some(Kind::Possessive) {
             break;
@@ -466,7 +629,35 @@ fn phrase_after(w: &Words<'_>, from: usize, end: usize) -> (usize, usize) {
         if !matches!(w.kind(k), Some(Kind::Word | Kind::Possessive)) {
             break;
         }
-        if k > from && matches!(lower, "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "who" | "which" | "that" | "told" | "said" | "adding" | "saying" | "as" | "to" | "from" | "of" | "last" | "this" | "yesterday" | "today" | "earlier" | "later") {
+        if k > from
+            && matches!(
+                lower,
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "told"
+                    | "said"
+                    | "adding"
+                    | "saying"
+                    | "as"
+                    | "to"
+                    | "from"
+                    | "of"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+            )
+        {
             break;
         }
         k += 1;

@@ -120,7 +120,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     (_, None) => false,
                     (None, _) => true,
                     (Some(b), Some(a)) => {
-                        (b.is_whitespace() || "([{—–-".contains(b)) && !a.is_whitespace() || !straight_open && !b.is_alphanumeric() && !".,!?;:".contains(b)
+                        (b.is_whitespace() || "([{—–-".contains(b)) && !a.is_whitespace()
+                            || !straight_open && !b.is_alphanumeric() && !".,!?;:".contains(b)
                     }
                 };
                 straight_open = opens;
@@ -163,9 +164,10 @@ pub struct Sentence {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "gov", "sen", "rep", "rev",
-    "st", "jr", "sr", "no", "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "brig", "cmdr", "pte", "cpl", "fig", "approx", "dept", "est", "mt", "ft", "hon",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "gov", "sen", "rep",
+    "rev", "st", "jr", "sr", "no", "vs", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "brig", "cmdr", "pte", "cpl", "fig", "approx", "dept", "est", "mt", "ft",
+    "hon",
 ];
 
 /// Splits the tokens into sentences. A quotation closed within its paragraph is never split.
@@ -193,7 +195,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote], is_place: impl 
             boundary = ends_sentence(text, tokens, i);
         }
         // Never inside a quotation that closes in this paragraph.
-        while quote_iter.peek().is_some_and(|q| q.close.is_some_and(|c| c < i) || q.close.is_none() && q.para_end <= i) {
+        while quote_iter.peek().is_some_and(|q| q.close.is_some_and(|c| c < i) || q.close.is_none() && q.para_end <= i)
+        {
             quote_iter.next();
         }
         if boundary && !next_para {
@@ -276,15 +279,15 @@ fn dateline_len(text: &str, tokens: &[Token]) -> usize {
         return 0;
     }
     let limit = tokens.len().min(i + 12);
-    for j in i..limit {
-        let t = tokens[j].text(text);
+    for (j, token) in tokens.iter().enumerate().take(limit).skip(i) {
+        let t = token.text(text);
         if matches!(t, ":" | "-" | "—" | "–") {
             return j + 1;
         }
-        if tokens[j].kind == Kind::Word && t.chars().next().is_some_and(char::is_lowercase) {
+        if token.kind == Kind::Word && t.chars().next().is_some_and(char::is_lowercase) {
             return 0;
         }
-        if matches!(t, "." | "!" | "?") || tokens[j].kind == Kind::Open {
+        if matches!(t, "." | "!" | "?") || token.kind == Kind::Open {
             return 0;
         }
     }
@@ -348,7 +351,7 @@ pub fn quotes(tokens: &[Token]) -> Vec<Quote> {
         let last_of_para = tokens.get(i + 1).is_none_or(|n| n.para != t.para);
         if last_of_para {
             if let Some(o) = open.take() {
-                if o + 1 <= i {
+                if o < i {
                     out.push(Quote { open: o, close: None, para_end: i + 1 });
                 }
             }

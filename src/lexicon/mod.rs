@@ -207,7 +207,7 @@ fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {
         }
     }
     for list in cues.values_mut() {
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|form| std::cmp::Reverse(form.0.len()));
     }
     cues
 }
