@@ -185,3 +185,42 @@ fn closing_with_unsaved_changes_asks_first() -> anyhow::Result<()> {
     ensure!(dir.path().join(".workspace.ron").exists());
     Ok(())
 }
+
+#[test]
+fn a_failed_save_is_shown_and_the_dossier_stays_unsaved() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    // A folder where the dossier's file should go: the save cannot replace it.
+    let blocked = dir.path().join(Dossier::new("PK", &country("PK")).file_name());
+    std::fs::create_dir(&blocked)?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+
+    let app = harness.state();
+    ensure!(app.notices().iter().any(|n| n.text.contains("Could not save")), "{:?}", app.notices());
+    ensure!(app.workspace().dirty.contains("PK") && app.title().ends_with('•'), "still marked unsaved");
+    ensure!(shows(&harness, "Could not save"));
+    Ok(())
+}
+
+#[test]
+fn changes_reach_the_recovery_file_within_two_seconds() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
+    harness.run();
+    std::thread::sleep(std::time::Duration::from_millis(1600));
+    harness.run(); // A frame after the delay (in the window, the delayed repaint asks for it).
+    harness.state_mut().wait_for_background();
+    let recovered = store::load_recovery(dir.path()).context("no recovery file")?;
+    ensure!(recovered.dossier("PK").is_some_and(|d| d.cards.len() == 1));
+    Ok(())
+}

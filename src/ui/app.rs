@@ -230,6 +230,14 @@ impl App {
         if self.prompt.is_none() {
             commands.extend(command::shortcuts(ctx, ctx.egui_wants_keyboard_input()));
         }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay"));
+            let painter = ctx.layer_painter(layer);
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
+            let font = egui::FontId::proportional(24.0);
+            painter.text(rect.center(), egui::Align2::CENTER_CENTER, "Drop to open", font, egui::Color32::WHITE);
+        }
         let close_requested = ctx.input(|i| i.viewport().close_requested());
         if close_requested && !self.allow_close && self.state.has_unsaved_changes() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);

@@ -22,6 +22,9 @@ pub enum UiCommand {
     Save,
     /// Shows the save dialog for the selected dossier's briefing.
     ExportDialog,
+    /// Writes the selected dossier's briefing into the dossier folder, without a dialog (for systems
+    /// where no file dialog is available).
+    ExportToFolder,
     Undo,
     Redo,
     /// Asks the window to close (which asks about unsaved changes first).

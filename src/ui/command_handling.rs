@@ -13,7 +13,14 @@ use super::date::today;
 use super::disk::SaveError;
 use super::jobs::Opened;
 use super::prompts::{Conflict, Prompt};
-use crate::model::{Command, History};
+use crate::model::{Command, Dossier, History};
+
+/// The briefing's default file name: `<dossier slug>-briefing.md`.
+fn briefing_file_name(dossier: &Dossier) -> String {
+    let file_name = dossier.file_name();
+    let slug = file_name.strip_suffix(".ron").unwrap_or(&file_name);
+    format!("{slug}-briefing.md")
+}
 
 impl App {
     /// Carries out one command.
@@ -26,6 +33,7 @@ impl App {
                 self.save_all();
             }
             UiCommand::ExportDialog => self.export_dialog(),
+            UiCommand::ExportToFolder => self.export_to_folder(),
             UiCommand::Undo => {
                 if self.state.history.undo(&mut self.state.workspace) {
                     self.changed();
@@ -149,20 +157,35 @@ impl App {
         saved
     }
 
-    fn export_dialog(&mut self) {
-        let dossier = self.view.dossier.as_deref().and_then(|c| self.state.workspace.dossier(c));
-        let Some(dossier) = dossier else {
+    /// The dossier shown in the dossier panel; without one, a notice asking to pick one.
+    fn dossier_to_export(&mut self) -> Option<&Dossier> {
+        let country = self.view.dossier.clone().filter(|c| self.state.workspace.dossier(c).is_some());
+        if country.is_none() {
             self.state.info("Select a dossier on the left to export its briefing.");
-            return;
-        };
+        }
+        self.state.workspace.dossier(&country?)
+    }
+
+    fn export_dialog(&mut self) {
         if self.state.dialog_open {
             return;
         }
-        let file_name = dossier.file_name();
-        let slug = file_name.strip_suffix(".ron").unwrap_or(&file_name);
+        let Some(dossier) = self.dossier_to_export() else {
+            return;
+        };
+        let (country, file_name) = (dossier.country.clone(), briefing_file_name(dossier));
         let directory = std::path::absolute(self.disk.dir()).unwrap_or_else(|_| self.disk.dir().to_owned());
         self.state.dialog_open = true;
-        self.dialogs.save_briefing(self.ctx.clone(), dossier.country.clone(), format!("{slug}-briefing.md"), directory);
+        self.dialogs.save_briefing(self.ctx.clone(), country, file_name, directory);
+    }
+
+    fn export_to_folder(&mut self) {
+        let Some(dossier) = self.dossier_to_export() else {
+            return;
+        };
+        let (country, file_name) = (dossier.country.clone(), briefing_file_name(dossier));
+        let path = self.disk.dir().join(file_name);
+        self.export_and_report(&country, &path);
     }
 
     /// Writes the briefing of `country`'s dossier, dated today, to `path`: what the export dialog's

@@ -76,7 +76,7 @@ impl Disk {
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron") && path.is_file())
             .filter(|path| path.file_name().is_some_and(|name| !name.to_string_lossy().starts_with('.')))
             .collect();
         paths.sort();

@@ -27,6 +27,10 @@ pub fn dossier_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, com
         if ui.button("Export briefing…").clicked() {
             commands.push(UiCommand::ExportDialog);
         }
+        let to_folder = ui.button("Export to dossier folder");
+        if to_folder.on_hover_text("Write <name>-briefing.md beside the dossier files, without a dialog").clicked() {
+            commands.push(UiCommand::ExportToFolder);
+        }
         if ui.button("Hide dossier").clicked() {
             view.dossier = None;
         }
