@@ -85,7 +85,6 @@ fn exported_briefing_holds_statement_speaker_and_footnote() -> anyhow::Result<()
 /// The same flow on the built-in sample article. The extractor puts only Russia in this statement's
 /// `about`, so the analyst first starts the Pakistan dossier the sample suggests ("+ Pakistan").
 #[test]
-#[ignore = "depends on what the extractor finds in the sample; passes with the extractor of 2026-11-29"]
 fn sample_statement_goes_to_the_pakistan_dossier() -> anyhow::Result<()> {
     const SAYS: &str = "stability in the region is a priority";
     let dir = tempfile::tempdir()?;
