@@ -8,7 +8,7 @@ use dossier::model::{Dossier, Section};
 use dossier::store;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use ui_support::{DAR_SAYS, border_article, click_card, country, harness, shows};
+use ui_support::{DAR_SAYS, add_to_dossier, border_article, click_card, country, harness, shows, with_border_article};
 
 #[test]
 fn add_statement_to_dossier_undo_redo_save_and_export() -> anyhow::Result<()> {
@@ -66,12 +66,8 @@ fn add_statement_to_dossier_undo_redo_save_and_export() -> anyhow::Result<()> {
 #[test]
 fn exported_briefing_holds_statement_speaker_and_footnote() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
-    click_card(&mut harness, DAR_SAYS);
-    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
-    harness.run();
+    let mut harness = with_border_article(dir.path());
+    add_to_dossier(&mut harness, DAR_SAYS, "PK");
 
     let briefing = dir.path().join("briefing.md");
     harness.state_mut().export_briefing("PK", &briefing)?;
@@ -130,9 +126,7 @@ fn sample_statement_goes_to_the_pakistan_dossier() -> anyhow::Result<()> {
 #[test]
 fn briefing_exports_to_the_dossier_folder_without_a_dialog() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
+    let mut harness = with_border_article(dir.path());
     click_card(&mut harness, DAR_SAYS);
     let pakistan = country("PK");
     harness.get_by_label(&format!("Add to {pakistan}")).click();

@@ -8,16 +8,9 @@ use dossier::model::{CardRef, Section, Span, content_hash};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use ui_support::{DAR_SAYS, OFFICIALS_SAY, border_article, click_card, country, harness, shows};
+use ui_support::{DAR_SAYS, OFFICIALS_SAY, border_article, click_card, country, harness, shows, with_border_article};
 
 type App = dossier::ui::App;
-
-fn with_border_article(dir: &std::path::Path) -> Harness<'static, App> {
-    let mut harness = harness(dir, Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
-    harness
-}
 
 fn card_rows(harness: &Harness<'static, App>, text: &str) -> usize {
     harness.query_all_by(|n| n.role() == egui::Role::Button && n.label().is_some_and(|l| l.contains(text))).count()

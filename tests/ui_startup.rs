@@ -8,7 +8,7 @@ use dossier::model::Dossier;
 use dossier::store;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use ui_support::{DAR_SAYS, border_article, click_card, country, harness, shows};
+use ui_support::{DAR_SAYS, add_to_dossier, click_card, country, harness, shows, with_border_article};
 
 #[test]
 fn first_run_opens_the_sample_article() -> anyhow::Result<()> {
@@ -28,12 +28,8 @@ fn first_run_opens_the_sample_article() -> anyhow::Result<()> {
 fn saved_workspace_is_restored_on_restart() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let saved = {
-        let mut harness = harness(dir.path(), Vec::new());
-        harness.state_mut().add_articles(vec![border_article()]);
-        harness.run();
-        click_card(&mut harness, DAR_SAYS);
-        harness.get_by_label(&format!("Add to {}", country("PK"))).click();
-        harness.run();
+        let mut harness = with_border_article(dir.path());
+        add_to_dossier(&mut harness, DAR_SAYS, "PK");
         harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
         harness.run();
         harness.state_mut().wait_for_background();
@@ -60,9 +56,7 @@ fn dossier_files_in_the_folder_load_at_start() -> anyhow::Result<()> {
     let file = dir.path().join("pakistan.ron");
     store::save_dossier(&file, &existing)?;
 
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
+    let mut harness = with_border_article(dir.path());
     ensure!(harness.state().workspace().dossier("PK") == Some(&existing));
     ensure!(!harness.state().workspace().dirty.contains("PK"), "a loaded dossier is not a change");
 
@@ -83,9 +77,7 @@ fn save_asks_before_overwriting_a_file_changed_on_disk() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let file = dir.path().join("pakistan.ron");
     store::save_dossier(&file, &Dossier::new("PK", "Pakistan"))?;
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
+    let mut harness = with_border_article(dir.path());
     click_card(&mut harness, DAR_SAYS);
     harness.get_by_label("Add to Pakistan").click();
     harness.run();
@@ -115,12 +107,8 @@ fn save_asks_before_overwriting_a_file_changed_on_disk() -> anyhow::Result<()> {
 
 /// Starts a session that adds a card, writes its recovery file, and ends without saving.
 fn crashed_session(dir: &std::path::Path) -> anyhow::Result<()> {
-    let mut harness = harness(dir, Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
-    click_card(&mut harness, DAR_SAYS);
-    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
-    harness.run();
+    let mut harness = with_border_article(dir);
+    add_to_dossier(&mut harness, DAR_SAYS, "PK");
     harness.state_mut().write_recovery_now();
     ensure!(store::recovery_path(dir).exists());
     Ok(())
@@ -162,9 +150,7 @@ fn unsaved_changes_can_be_discarded() -> anyhow::Result<()> {
 #[test]
 fn closing_with_unsaved_changes_asks_first() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
+    let mut harness = with_border_article(dir.path());
     let request_close = |harness: &mut egui_kittest::Harness<'static, dossier::ui::App>| {
         let root = harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default();
         root.events.push(egui::ViewportEvent::Close);
@@ -192,12 +178,8 @@ fn a_failed_save_is_shown_and_the_dossier_stays_unsaved() -> anyhow::Result<()> 
     // A folder where the dossier's file should go: the save cannot replace it.
     let blocked = dir.path().join(Dossier::new("PK", &country("PK")).file_name());
     std::fs::create_dir(&blocked)?;
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
-    click_card(&mut harness, DAR_SAYS);
-    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
-    harness.run();
+    let mut harness = with_border_article(dir.path());
+    add_to_dossier(&mut harness, DAR_SAYS, "PK");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
 
@@ -211,12 +193,8 @@ fn a_failed_save_is_shown_and_the_dossier_stays_unsaved() -> anyhow::Result<()> 
 #[test]
 fn changes_reach_the_recovery_file_within_two_seconds() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let mut harness = harness(dir.path(), Vec::new());
-    harness.state_mut().add_articles(vec![border_article()]);
-    harness.run();
-    click_card(&mut harness, DAR_SAYS);
-    harness.get_by_label(&format!("Add to {}", country("PK"))).click();
-    harness.run();
+    let mut harness = with_border_article(dir.path());
+    add_to_dossier(&mut harness, DAR_SAYS, "PK");
     std::thread::sleep(std::time::Duration::from_millis(1600));
     harness.run(); // A frame after the delay (in the window, the delayed repaint asks for it).
     harness.state_mut().wait_for_background();

@@ -111,6 +111,21 @@ pub fn click_card(harness: &mut Harness<'static, App>, text: &str) {
     harness.run();
 }
 
+/// The whole app on `dir` with the border article open.
+pub fn with_border_article(dir: &Path) -> Harness<'static, App> {
+    let mut harness = harness(dir, Vec::new());
+    harness.state_mut().add_articles(vec![border_article()]);
+    harness.run();
+    harness
+}
+
+/// Selects the card whose row holds `text` and clicks its "Add to <country>" button.
+pub fn add_to_dossier(harness: &mut Harness<'static, App>, text: &str, code: &str) {
+    click_card(harness, text);
+    harness.get_by_label(&format!("Add to {}", country(code))).click();
+    harness.run();
+}
+
 /// Whether some widget shows `text` (as its label or its value).
 pub fn shows(harness: &Harness<'static, App>, text: &str) -> bool {
     harness.query_all_by_label_contains(text).next().is_some()
