@@ -4,7 +4,7 @@
 //! The library is the whole core and knows nothing of egui; `src/ui/` is a thin layer over it and
 //! `src/main.rs` only parses arguments.
 
-/// The headless commands' output (`dossier extract`) and small helpers they share with the app.
+/// The headless commands' output (`dossier extract`) and its Markdown digest.
 pub mod cli;
 /// Dossier → Markdown briefing note. Pure.
 pub mod export;

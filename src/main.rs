@@ -83,7 +83,7 @@ fn extract(format: Format, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 fn export(path: &std::path::Path, output: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     let dossier = dossier::store::load_dossier(path)?;
-    let markdown = dossier::export::briefing(&dossier, &dossier::cli::today());
+    let markdown = dossier::export::briefing(&dossier, &dossier::export::today());
     match output {
         Some(out) => dossier::store::write_atomic(out, &markdown)?,
         None => print!("{markdown}"),

@@ -6,11 +6,13 @@
 //! ([`escape_inline`]) so that no article can add headings, links, tables or HTML to the note; only the
 //! analyst's notes are copied as Markdown, as written.
 
+mod date;
 mod escape;
 mod footnotes;
 
 use crate::model::{Dossier, DossierCard, Section};
 
+pub use date::{civil_date, today};
 pub use escape::escape_inline;
 use footnotes::Footnotes;
 

@@ -9,10 +9,10 @@ use egui::ViewportCommand;
 
 use super::app::App;
 use super::command::{Answer, UiCommand};
-use super::date::today;
 use super::disk::SaveError;
 use super::jobs::Opened;
 use super::prompts::{Conflict, Prompt};
+use crate::export::today;
 use crate::model::{Command, Dossier, History};
 
 /// The briefing's default file name: `<dossier slug>-briefing.md`.

@@ -20,7 +20,6 @@ mod card_detail;
 mod card_list;
 mod command;
 mod command_handling;
-mod date;
 mod disk;
 mod dossier_view;
 mod highlight;
@@ -34,8 +33,8 @@ mod state;
 
 use std::path::PathBuf;
 
+pub use crate::export::{civil_date, today};
 pub use app::App;
-pub use date::{civil_date, today};
 pub use state::{Notice, NoticeKind};
 
 /// What the app starts with: given by `main.rs` from the command line.

@@ -1,5 +1,5 @@
-//! Today's date as `YYYY-MM-DD`, for briefings, without a date-time dependency: the civil (proleptic
-//! Gregorian, UTC) date of a `SystemTime`.
+//! Today's date as `YYYY-MM-DD`, for briefings (the app and `dossier export` both date them here), without
+//! a date-time dependency: the civil (proleptic Gregorian, UTC) date of a `SystemTime`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
