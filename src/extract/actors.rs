@@ -151,6 +151,24 @@ pub struct Draft {
     pub implicit_country: bool,
 }
 
+impl Draft {
+    /// A new actor with one (or no) mention; `country` is (code, the words that say so).
+    fn new(kind: ActorKind, name: &str, key: String, country: Option<(String, String)>, mention: Option<Span>) -> Self {
+        let (country, evidence) = country.unzip();
+        Self {
+            name: name.to_owned(),
+            kind,
+            role: None,
+            country,
+            evidence,
+            mentions: mention.into_iter().collect(),
+            key,
+            anchored: true,
+            implicit_country: false,
+        }
+    }
+}
+
 /// All actors of a text.
 #[derive(Default)]
 pub struct Registry {
@@ -221,19 +239,7 @@ impl Registry {
                 i
             }
             None => {
-                let (country, evidence) = country.map_or((None, None), |(c, e)| (Some(c), Some(e)));
-                self.drafts.push(Draft {
-                    name: full,
-                    kind: ActorKind::Person,
-                    role,
-                    country,
-                    evidence,
-                    mentions: vec![span],
-                    key: surname,
-                    anchored,
-                    implicit_country: false,
-                });
-                self.drafts.len() - 1
+                self.add(Draft { role, anchored, ..Draft::new(ActorKind::Person, &full, surname, country, Some(span)) })
             }
         }
     }
@@ -252,21 +258,10 @@ impl Registry {
                 d.mentions.push(span);
                 i
             }
-            None => {
-                let (country, evidence) = country.map_or((None, None), |(c, e)| (Some(c), Some(e)));
-                self.drafts.push(Draft {
-                    name: name.to_owned(),
-                    kind: ActorKind::Organization,
-                    role: None,
-                    country,
-                    evidence,
-                    mentions: vec![span],
-                    key,
-                    anchored: true,
-                    implicit_country: implicit,
-                });
-                self.drafts.len() - 1
-            }
+            None => self.add(Draft {
+                implicit_country: implicit,
+                ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
+            }),
         }
     }
 
@@ -275,17 +270,8 @@ impl Registry {
         if let Some(d) = self.drafts.get_mut(actor) {
             d.mentions.push(span);
         }
-        self.drafts.push(Draft {
-            name: alias.to_owned(),
-            kind: ActorKind::Organization,
-            role: None,
-            country: None,
-            evidence: None,
-            mentions: Vec::new(),
-            key: format!("alias:{}:{actor}", alias.to_lowercase()),
-            anchored: false,
-            implicit_country: false,
-        });
+        let key = format!("alias:{}:{actor}", alias.to_lowercase());
+        self.add(Draft { anchored: false, ..Draft::new(ActorKind::Organization, alias, key, None, None) });
     }
 
     /// The actor an acronym was defined for.
@@ -297,22 +283,8 @@ impl Registry {
     /// A country acting or speaking.
     pub fn country(&mut self, code: &str, name: &str, span: Span) -> usize {
         let key = format!("country:{code}");
-        if let Some(i) = self.drafts.iter().position(|d| d.key == key) {
-            self.drafts[i].mentions.push(span);
-            return i;
-        }
-        self.drafts.push(Draft {
-            name: name.to_owned(),
-            kind: ActorKind::Country,
-            role: None,
-            country: Some(code.to_owned()),
-            evidence: Some(name.to_owned()),
-            mentions: vec![span],
-            key,
-            anchored: true,
-            implicit_country: false,
-        });
-        self.drafts.len() - 1
+        let country = Some((code.to_owned(), name.to_owned()));
+        self.mention_or_add(span, Draft::new(ActorKind::Country, name, key, country, Some(span)))
     }
 
     /// An unnamed source, merged with the same phrase ("Officials" and "officials").
@@ -321,23 +293,23 @@ impl Registry {
             "anon:{}",
             phrase.to_lowercase().trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ")
         );
-        if let Some(i) = self.drafts.iter().position(|d| d.key == key) {
-            self.drafts[i].mentions.push(span);
-            return i;
-        }
-        let (country, evidence) = country.map_or((None, None), |(c, e)| (Some(c), Some(e)));
-        self.drafts.push(Draft {
-            name: phrase.to_owned(),
-            kind: ActorKind::Anonymous,
-            role: None,
-            country,
-            evidence,
-            mentions: vec![span],
-            key,
-            anchored: true,
-            implicit_country: false,
-        });
+        self.mention_or_add(span, Draft::new(ActorKind::Anonymous, phrase, key, country, Some(span)))
+    }
+
+    fn add(&mut self, draft: Draft) -> usize {
+        self.drafts.push(draft);
         self.drafts.len() - 1
+    }
+
+    /// Adds `span` to the actor with the draft's key, or adds the draft when there is none.
+    fn mention_or_add(&mut self, span: Span, draft: Draft) -> usize {
+        match self.drafts.iter().position(|d| d.key == draft.key) {
+            Some(i) => {
+                self.drafts[i].mentions.push(span);
+                i
+            }
+            None => self.add(draft),
+        }
     }
 
     /// The most recent person or organization whose role or name has all of `words` and, when given, the
