@@ -47,20 +47,13 @@ pub fn extract(text: &str) -> Analysis {
         let dateline_from = if n == 0 { 0 } else { sents[n - 1].end };
         for k in dateline_from..s.first {
             if let Some(&c) = lex.country_by_lower.get(w.lower(k)) {
-                let code = w.country_code(c);
-                if !countries.iter().any(|x| x == code) {
-                    countries.push(code.to_owned());
-                }
+                note_country(&mut countries, w.country_code(c));
             }
         }
         let mut i = s.first;
         while i < s.end {
-            if let Some((c, _, e)) = w.country_at(i) {
-                let code = w.country_code(c);
-                if !countries.iter().any(|x| x == code) {
-                    countries.push(code.to_owned());
-                }
-                let _ = e;
+            if let Some((c, _, _)) = w.country_at(i) {
+                note_country(&mut countries, w.country_code(c));
             }
             match actors::phrase_at(&w, &mut reg, i, s.first, s.end) {
                 Some(p) => {
@@ -75,10 +68,7 @@ pub fn extract(text: &str) -> Analysis {
                     // Countries inside the phrase are counted too.
                     for k in p.start..p.end {
                         if let Some((c, _, _)) = w.country_at(k) {
-                            let code = w.country_code(c);
-                            if !countries.iter().any(|x| x == code) {
-                                countries.push(code.to_owned());
-                            }
+                            note_country(&mut countries, w.country_code(c));
                         }
                     }
                     i = p.end.max(i + 1);
@@ -279,6 +269,13 @@ fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
     }
 }
 
+/// Adds a country code to the article's list, once, in order of first mention.
+fn note_country(countries: &mut Vec<String>, code: &str) {
+    if !countries.iter().any(|x| x == code) {
+        countries.push(code.to_owned());
+    }
+}
+
 /// Quotations that stand alone in a sentence with no cue: the previous speaker goes on talking.
 fn add_continuations(
     w: &Words<'_>,
@@ -341,7 +338,7 @@ fn resolve(
             let named = inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_)));
             let last_word = w.lower(end - 1).to_owned();
             if w.is_source_noun(end - 1) && !matches!(named.map(|p| p.end), Some(e) if e == end) {
-                return anonymous(w, reg, phrases, start, end, span);
+                return anonymous(w, reg, start, end, span);
             }
             if let Some(p) = named {
                 if let Referent::Actor(a) = p.referent {
@@ -403,19 +400,7 @@ fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
 }
 
 /// An unnamed source: the noun phrase as written, with the country of a demonym in it.
-fn anonymous(
-    w: &Words<'_>,
-    reg: &mut Registry,
-    _phrases: &[Phrase],
-    start: usize,
-    end: usize,
-    span: Span,
-) -> (Option<usize>, Option<Span>) {
-    let mut s = start;
-    while s < end && matches!(w.lower(s), "the" | "a" | "an") && s + 1 < end {
-        s += 1;
-    }
-    let _ = s;
+fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: Span) -> (Option<usize>, Option<Span>) {
     let phrase = span.text(w.text).to_owned();
     let country = (start..end)
         .find_map(|k| w.country_at(k))

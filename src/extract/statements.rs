@@ -146,7 +146,8 @@ const CLAUSE_STARTS: &[&str] = &[
     "nor",
 ];
 
-/// Finds the statements of one sentence. `previous` holds the statements found so far (for coordination).
+/// Finds the statements of one sentence and appends them to `out` (the ones already there from this
+/// sentence give a coordinated cue its speaker).
 pub fn sentence_statements(
     w: &Words<'_>,
     s: &Sentence,
