@@ -170,18 +170,20 @@ impl Article {
 
     /// A short display name: the title, or the file name.
     pub fn display_name(&self) -> String {
-        if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            return title.trim().to_owned();
-        }
-        std::path::Path::new(&self.source)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.source.clone())
+        title_or_file_name(self.title.as_deref(), &self.source)
     }
 
     pub fn is_rejected(&self, card_id: &str) -> bool {
         self.rejected.iter().any(|r| r == card_id)
     }
+}
+
+/// A short name for an article: its title, or else the file name of its path.
+pub(crate) fn title_or_file_name(title: Option<&str>, path: &str) -> String {
+    if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+        return title.trim().to_owned();
+    }
+    std::path::Path::new(path).file_name().map_or_else(|| path.to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Hex FNV-1a 64 hash of a text: cheap, stable across platforms and versions.

@@ -220,7 +220,7 @@ impl Workspace {
         let statement = article.analysis.statement(card)?;
         let speaker_country =
             statement.speaker.as_deref().and_then(|id| article.analysis.actor(id)).and_then(|a| a.country.as_deref());
-        let section = if speaker_country == Some(country) { Section::StatementsBy } else { Section::StatementsAbout };
+        let section = Section::for_statement(speaker_country, country);
         Some(DossierCard::from_statement(article, statement, section))
     }
 }

@@ -23,13 +23,7 @@ pub struct SourceRef {
 impl SourceRef {
     /// A short label for the source: its title, or its file name.
     pub fn label(&self) -> String {
-        if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            return title.trim().to_owned();
-        }
-        std::path::Path::new(&self.path)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.path.clone())
+        super::article::title_or_file_name(self.title.as_deref(), &self.path)
     }
 }
 
@@ -45,6 +39,12 @@ pub enum Section {
 
 impl Section {
     pub const ALL: [Section; 3] = [Self::KeyActors, Self::StatementsBy, Self::StatementsAbout];
+
+    /// The section of a statement card in `dossier_country`'s dossier: by its actors when the speaker is of
+    /// that country, about it otherwise.
+    pub fn for_statement(speaker_country: Option<&str>, dossier_country: &str) -> Section {
+        if speaker_country == Some(dossier_country) { Self::StatementsBy } else { Self::StatementsAbout }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -197,12 +197,6 @@ impl Dossier {
     /// The cards of one section, in order.
     pub fn section(&self, section: Section) -> impl Iterator<Item = &DossierCard> {
         self.cards.iter().filter(move |c| c.section == section)
-    }
-
-    /// The section a statement card belongs in for this dossier: by its actors when the speaker is of
-    /// this country, about it otherwise.
-    pub fn section_for_statement(&self, speaker_country: Option<&str>) -> Section {
-        if speaker_country == Some(self.country.as_str()) { Section::StatementsBy } else { Section::StatementsAbout }
     }
 
     /// The file name the dossier is saved under by default: `pakistan.ron`.
