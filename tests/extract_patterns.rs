@@ -157,3 +157,78 @@ fn extraction_never_panics_on_odd_text() {
         }
     }
 }
+
+fn actor_role(analysis: &Analysis, name: &str) -> Option<String> {
+    analysis.actors.iter().find(|a| a.name == name).and_then(|a| a.role.clone())
+}
+
+#[test]
+fn honorific_with_a_dot_and_a_party_parenthesis_after_a_quote() {
+    let all = statements(
+        "“The vote is close,” Mr. Harlan Voss said.\n“We will win it,” Sen. Ada Blum (D-Ore.) said on Monday.\n",
+    );
+    let got: Vec<(&str, &str, &str)> = all.iter().map(|s| (s.0.as_str(), s.1.as_str(), s.2.as_str())).collect();
+    assert_eq!(got, [("Harlan Voss", "said", "The vote is close,"), ("Ada Blum", "said", "We will win it,")]);
+}
+
+#[test]
+fn typewriter_quotation_marks() {
+    let (speaker, cue, content, direct) = one("''The plan adds complexity,'' said Mr. Harlan Voss, a tax lawyer.");
+    assert_eq!(
+        (speaker.as_str(), cue.as_str(), content.as_str(), direct),
+        ("Harlan Voss", "said", "The plan adds complexity,", true)
+    );
+}
+
+#[test]
+fn asked_and_continued_attribute_only_beside_a_quotation() {
+    let text = "“Who pays for it?” Ms. Lena Brandt asked. “Nobody knows,” she continued.";
+    let all = statements(text);
+    let got: Vec<(&str, &str)> = all.iter().map(|s| (s.0.as_str(), s.1.as_str())).collect();
+    assert_eq!(got, [("Lena Brandt", "asked"), ("Lena Brandt", "continued")]);
+    assert!(statements("Ms. Lena Brandt asked the court for more time and continued her campaign.").is_empty());
+}
+
+#[test]
+fn a_noun_phrase_after_a_quotation_speaks() {
+    let (_, cue, content, direct) = one("“Why did he not pay?” the advert’s narrator asks.");
+    assert_eq!((cue.as_str(), content.as_str(), direct), ("asks", "Why did he not pay?", true));
+    let analysis = extract("“Why did he not pay?” the advert’s narrator asks.");
+    let speaker = analysis.statements[0]
+        .speaker_span
+        .map(|span| &"“Why did he not pay?” the advert’s narrator asks."[span.start..span.end]);
+    assert_eq!(speaker, Some("the advert’s narrator"));
+}
+
+#[test]
+fn told_never_takes_the_listener_as_speaker() {
+    let all = statements("“The law is clear,” Dana Lee, a lawyer at the firm, told The Daily Courier.");
+    assert!(all.iter().all(|s| s.0 != "The Daily Courier" && s.0 != "Daily Courier"), "{all:#?}");
+}
+
+#[test]
+fn a_clause_after_said_is_content_not_speaker() {
+    let all = statements("Mr. Harlan Voss, speaking to farmers in Ohio, said he would cut taxes.");
+    assert_eq!(all.iter().find(|s| s.1 == "said").map(|s| s.2.as_str()), Some("he would cut taxes"), "{all:#?}");
+}
+
+#[test]
+fn roles_from_copulas_appositives_and_counterparts() {
+    let analysis = extract(
+        "Mr Jamal Sadiq, who is under house arrest, is head of the Unity Party of Ghana. \
+         Aziz Haddad, the leader of the Free Coast Movement, was not seen. \
+         Kenya's Foreign Minister Jane Holloway met her Ugandan counterpart, Peter Okello.",
+    );
+    assert_eq!(actor_role(&analysis, "Jamal Sadiq").as_deref(), Some("head of the Unity Party of Ghana"));
+    assert_eq!(actor_role(&analysis, "Aziz Haddad").as_deref(), Some("leader of the Free Coast Movement"));
+    assert_eq!(actor_role(&analysis, "Peter Okello").as_deref(), Some("Foreign Minister"));
+    assert_eq!(actor_country(&analysis, "Peter Okello").as_deref(), Some("UG"));
+}
+
+#[test]
+fn a_head_of_state_serves_the_country_named_in_the_sentence() {
+    let analysis = extract("Protests spread in Zimbabwe on Friday as President Tomas Ngara's government met.");
+    let actor = analysis.actors.iter().find(|a| a.name == "Tomas Ngara");
+    assert_eq!(actor.and_then(|a| a.country.as_deref()), Some("ZW"));
+    assert_eq!(actor.and_then(|a| a.country_evidence.as_deref()), Some("in Zimbabwe"));
+}

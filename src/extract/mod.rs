@@ -42,6 +42,7 @@ pub fn extract(text: &str) -> Analysis {
     let mut reg = Registry::default();
     let mut phrases: Vec<Phrase> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
+    let mut first_sentence: Vec<(usize, usize)> = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         // A dateline before the sentence ("KABUL (Reuters) -") names a place.
         let dateline_from = if n == 0 { 0 } else { sents[n - 1].end };
@@ -73,6 +74,12 @@ pub fn extract(text: &str) -> Analysis {
                     }
                     i = p.end.max(i + 1);
                     appositive(&w, &mut reg, phrases.last(), &p);
+                    counterpart_role(&mut reg, &phrases, s.first, &p);
+                    if let Referent::Actor(a) = p.referent {
+                        if !first_sentence.iter().any(|&(b, _)| b == a) {
+                            first_sentence.push((a, n));
+                        }
+                    }
                     descriptive_role(&w, &mut reg, &p, s.first, s.end);
                     phrases.push(p);
                 }
@@ -95,6 +102,7 @@ pub fn extract(text: &str) -> Analysis {
             }
         }
     }
+    sentence_country(&w, &mut reg, &sents, &first_sentence);
     infer_countries(&mut reg, &countries, &mentions_per_country);
     found.sort_by_key(|f| f.content.start);
 
@@ -146,6 +154,27 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
     d.mentions.push(span_of(w, role.start, role.end));
 }
 
+/// "Pakistan's Foreign Minister Ishaq Dar and his Afghan counterpart, Amir Khan Mottaki": a counterpart
+/// holds the same office as the nearest person before it in the sentence who has one.
+fn counterpart_role(reg: &mut Registry, phrases: &[Phrase], first: usize, cur: &Phrase) {
+    let Referent::Actor(a) = cur.referent else { return };
+    let Some((Referent::Role { words, .. }, earlier)) = phrases.split_last().map(|(l, rest)| (&l.referent, rest))
+    else {
+        return;
+    };
+    if reg.drafts[a].kind != ActorKind::Person
+        || reg.drafts[a].role.is_some()
+        || !words.iter().any(|x| x.starts_with("counterpart"))
+    {
+        return;
+    }
+    let role = earlier.iter().rev().take_while(|q| q.start >= first).find_map(|q| match q.referent {
+        Referent::Actor(b) if b != a && reg.drafts[b].kind == ActorKind::Person => reg.drafts[b].role.clone(),
+        _ => None,
+    });
+    reg.drafts[a].role = role;
+}
+
 /// Nouns that name what kind of organization or person a descriptor is about.
 const TYPE_NOUNS: &[&str] = &[
     "group",
@@ -195,21 +224,80 @@ fn descriptive_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize,
             reg.drafts[a].role = Some(span_of(w, s, head + 1).text(w.text).to_owned());
         }
         ActorKind::Person => {
-            if w.word(p.end) != ","
-                || w.title(p.end + 1) != Some(crate::lexicon::TitleWord::Head)
-                || w.is_cap(p.end + 1)
-            {
+            // "X, head of …", "X, the leader of …", "X, who is under arrest, is head of …", "X is the leader of …".
+            let mut k = p.end;
+            if w.word(k) == "," && w.lower(k + 1) == "who" {
+                k += 2;
+                while k < end && k < p.end + 12 && w.word(k) != "," {
+                    k += 1;
+                }
+                if w.word(k) != "," || !matches!(w.lower(k + 1), "is" | "was") {
+                    return;
+                }
+                k += 2;
+            } else if w.word(k) == "," || matches!(w.lower(k), "is" | "was") {
+                k += 1;
+            } else {
                 return;
             }
-            let mut e = p.end + 1;
-            while e < end && e < p.end + 12 && w.is_word(e) && w.cue_at(e).is_none() {
+            if matches!(w.lower(k), "the" | "a") {
+                k += 1;
+            }
+            if w.title(k) != Some(crate::lexicon::TitleWord::Head) || w.is_cap(k) {
+                return;
+            }
+            let start = k;
+            let mut e = k;
+            while e < end
+                && e < start + 12
+                && w.is_word(e)
+                && w.cue_at(e).is_none()
+                && !matches!(w.lower(e), "which" | "who" | "that" | "and")
+            {
                 e += 1;
             }
-            if e > p.end + 1 && matches!(w.word(e), "," | "." | ";") {
-                reg.drafts[a].role = Some(span_of(w, p.end + 1, e).text(w.text).to_owned());
+            if e > start && (matches!(w.word(e), "," | "." | ";") || matches!(w.lower(e), "which" | "who" | "that")) {
+                reg.drafts[a].role = Some(span_of(w, start, e).text(w.text).to_owned());
             }
         }
         _ => {}
+    }
+}
+
+/// "Farm occupations in Zimbabwe …, as President Robert Mugabe's government holds power": a head of state
+/// or government with no other country in the text serves the one country named in the sentence that
+/// introduces them (named as a place, not as a people or an adjective).
+fn sentence_country(w: &Words<'_>, reg: &mut Registry, sents: &[tokens::Sentence], first: &[(usize, usize)]) {
+    for &(a, n) in first {
+        let d = &reg.drafts[a];
+        let Some(role) = d.role.as_deref().map(str::to_lowercase) else { continue };
+        if d.kind != ActorKind::Person
+            || d.country.is_some()
+            || !role.split_whitespace().any(|r| matches!(r, "president" | "king" | "queen" | "premier"))
+        {
+            continue;
+        }
+        let s = sents[n];
+        let mut found: Option<(&str, usize, usize)> = None;
+        let mut several = false;
+        for i in s.first..s.end {
+            let Some((c, form, end)) = w.country_at(i) else { continue };
+            let code = w.country_code(c);
+            match found {
+                Some((x, _, _)) if x != code => several = true,
+                Some(_) => {}
+                None => found = Some((code, i, end)),
+            }
+            several |= form != CountryForm::Name;
+        }
+        let Some((code, i, end)) = found.filter(|_| !several) else { continue };
+        if !matches!(w.lower(i.wrapping_sub(1)), "in" | "of") {
+            continue;
+        }
+        let evidence = span_of(w, i - 1, end).text(w.text).to_owned();
+        let d = &mut reg.drafts[a];
+        d.country = Some(code.to_owned());
+        d.evidence = Some(evidence);
     }
 }
 

@@ -195,8 +195,13 @@ fn statement_at(
     if cue.kind == CueKind::Noun {
         return according_to(w, s, index, cue, end);
     }
+    if cue.kind == CueKind::Quote && !beside_quote(w, s, cue) {
+        return None;
+    }
     // A noun, not a verb: "the claims", "a report", "the Palestinian state".
-    if cue.start > s.first && DETERMINERS.contains(&w.lower(cue.start - 1)) {
+    if cue.start > s.first
+        && (DETERMINERS.contains(&w.lower(cue.start - 1)) || w.kind(cue.start - 1) == Some(Kind::Possessive))
+    {
         return None;
     }
     if cue.start > s.first
@@ -207,12 +212,22 @@ fn statement_at(
     // "said in a statement": the tail is part of the cue.
     let cue = extend_cue(w, cue);
     let lower = w.lower(cue.start).to_owned();
+    // "(Reporting by …)": a credit line, not a statement.
+    if lower.ends_with("ing") && w.lower(cue.end) == "by" {
+        return None;
+    }
     let prev = cue.start.checked_sub(1).filter(|&p| p >= s.first);
     // "…,” said X" / "…, said X": the speaker follows the cue.
     let inverted = prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
-    if inverted && !lower.ends_with("ing") {
+    // "…, told X" never inverts: X is the listener.
+    if inverted && !lower.ends_with("ing") && !matches!(lower.as_str(), "told" | "tell" | "tells") {
         let (sp_start, sp_end) = phrase_after(w, cue.end, s.end);
-        if sp_end > sp_start {
+        // "…, said Robert McAtee" or "…, said the spokesman", but not "X, speaking in Y, said he would …".
+        let name_like = w.is_cap(sp_start) && !w.is_pronoun(sp_start)
+            || matches!(w.lower(sp_start), "the" | "a" | "an")
+            || w.title(sp_start).is_some()
+            || w.is_source_noun(sp_start);
+        if sp_end > sp_start && name_like {
             let (content, direct) = content_before(w, s, quotes, cue.start)?;
             return Some(Found {
                 speaker: Speaker::Phrase { start: sp_start, end: sp_end },
@@ -235,9 +250,21 @@ fn statement_at(
     while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
         k -= 1;
     }
-    let coordinated = k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
-        || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",";
-    let speaker = if coordinated {
+    // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is not the subject's end.
+    if k > s.first + 2 && w.word(k - 1) == ")" {
+        if let Some(open) = (k.saturating_sub(8).max(s.first + 1)..k - 1).rev().find(|&t| w.word(t) == "(") {
+            if w.is_cap(open - 1) {
+                k = open;
+            }
+        }
+    }
+    let after_quote = noun_phrase_after_quote(w, s, k, in_quote);
+    let coordinated = after_quote.is_none()
+        && (k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
+            || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",");
+    let speaker = if let Some(start) = after_quote {
+        Speaker::Phrase { start, end: k }
+    } else if coordinated {
         match earlier.last() {
             Some(f) => match &f.speaker {
                 Speaker::Phrase { start, end } => Speaker::Phrase { start: *start, end: *end },
@@ -253,7 +280,8 @@ fn statement_at(
         // A cue with no subject is most often not an attribution ("as reported", "said to be").
         return None;
     }
-    if let Speaker::Phrase { start, end } = speaker {
+    if let (Speaker::Phrase { start, end }, None) = (&speaker, after_quote) {
+        let (start, end) = (*start, *end);
         // A subject with no name, pronoun, title or source noun is not a speaker ("the consecutive offers").
         let plausible = (start..end).any(|t| {
             (w.is_cap(t) && !(t == s.first && w.is_common(t)))
@@ -316,6 +344,46 @@ fn statement_at(
     let content = Span::new(w.tokens[start].start, w.tokens[stop - 1].end);
     let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
     Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.85 })
+}
+
+/// Whether a quote-only cue ("asked", "continued") stands beside a quotation: "“…?” she asked" or
+/// "he continued: “…”".
+fn beside_quote(w: &Words<'_>, s: &Sentence, cue: CueHit) -> bool {
+    let mut next = cue.end;
+    if matches!(w.word(next), ":" | ",") {
+        next += 1;
+    }
+    if w.kind(next) == Some(Kind::Open) {
+        return true;
+    }
+    let mut k = cue.start;
+    while k > s.first
+        && k + 8 > cue.start
+        && (matches!(w.kind(k - 1), Some(Kind::Word | Kind::Possessive)) || abbreviation_dot(w, k - 1))
+    {
+        k -= 1;
+    }
+    if k > s.first && w.word(k - 1) == "," {
+        k -= 1;
+    }
+    k > s.first && w.kind(k - 1) == Some(Kind::Close)
+}
+
+/// "“…,” the ad's narrator says": a short noun phrase with an article, right after a quotation and
+/// ending at `end`, is the speaker even with no name, title or source noun in it. Its first token.
+fn noun_phrase_after_quote(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> Option<usize> {
+    let mut t = end;
+    while t > s.first && t + 7 > end && matches!(w.kind(t - 1), Some(Kind::Word | Kind::Possessive)) && !in_quote[t - 1]
+    {
+        t -= 1;
+    }
+    let after_close = t > s.first
+        && (w.kind(t - 1) == Some(Kind::Close)
+            || t > s.first + 1 && w.word(t - 1) == "," && w.kind(t - 2) == Some(Kind::Close));
+    let np = t < end
+        && matches!(w.lower(t), "the" | "a" | "an" | "one" | "another")
+        && (t..end).all(|x| !CLAUSE_STARTS.contains(&w.lower(x)) && w.cue_at(x).is_none());
+    (after_close && np).then_some(t)
 }
 
 /// A transcript line, "PENCE: Well, look …": a name and a colon open the paragraph, the rest is speech.
@@ -499,7 +567,8 @@ fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
             || matches!(w.lower(n), "the" | "a" | "an")
             || w.kind(n) == Some(Kind::Possessive)
             || w.is_source_noun(n)
-            || w.title(n).is_some())
+            || w.title(n).is_some()
+            || abbreviation_dot(w, n))
         && w.cue_at(n).is_none()
     {
         n += 1;
@@ -554,11 +623,14 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
             || w.kind(t) == Some(Kind::Possessive)
             || w.title(t).is_some()
             || w.country_at(t).is_some()
-            || w.hit_of[t].is_some();
+            || w.hit_of[t].is_some()
+            || abbreviation_dot(w, t);
         if !lower_ok {
             break;
         }
-        if in_quote[t] || !matches!(w.kind(t), Some(Kind::Word | Kind::Possessive)) && w.word(t) != "-" {
+        if in_quote[t]
+            || !matches!(w.kind(t), Some(Kind::Word | Kind::Possessive)) && w.word(t) != "-" && !abbreviation_dot(w, t)
+        {
             break;
         }
         let lower = w.lower(t);
@@ -621,44 +693,54 @@ fn subject_of_sentence(w: &Words<'_>, s: &Sentence, before: usize, in_quote: &[b
     if e > k && w.kind(e - 1) != Some(Kind::Possessive) { Speaker::Phrase { start: k, end: e } } else { Speaker::None }
 }
 
+/// The dot of "Mr." or "Sen." inside a name phrase: it follows an honorific or a title with no space.
+fn abbreviation_dot(w: &Words<'_>, t: usize) -> bool {
+    t > 0
+        && w.word(t) == "."
+        && w.tokens[t - 1].end == w.tokens[t].start
+        && (w.is_honorific(t - 1) || w.title(t - 1).is_some())
+}
+
 /// The phrase right after a cue ("said chief negotiator Saeb Erakat on CNN" → "chief … Erakat"): words up to
 /// a comma, a preposition or the sentence end.
 fn phrase_after(w: &Words<'_>, from: usize, end: usize) -> (usize, usize) {
+    // "said at a Washington event", "said Friday": no speaker follows.
+    if matches!(w.lower(from), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+        return (from, from);
+    }
     let mut k = from;
     while k < end && k < from + 12 {
         let lower = w.lower(k);
-        if !matches!(w.kind(k), Some(Kind::Word | Kind::Possessive)) {
+        if !(matches!(w.kind(k), Some(Kind::Word | Kind::Possessive)) || abbreviation_dot(w, k) && w.is_cap(k + 1)) {
             break;
         }
-        if k > from
-            && matches!(
-                lower,
-                "on" | "in"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "while"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "told"
-                    | "said"
-                    | "adding"
-                    | "saying"
-                    | "as"
-                    | "to"
-                    | "from"
-                    | "of"
-                    | "last"
-                    | "this"
-                    | "yesterday"
-                    | "today"
-                    | "earlier"
-                    | "later"
-            )
-        {
+        if matches!(
+            lower,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "who"
+                | "which"
+                | "that"
+                | "told"
+                | "said"
+                | "adding"
+                | "saying"
+                | "as"
+                | "to"
+                | "from"
+                | "of"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+        ) {
             break;
         }
         k += 1;

@@ -94,6 +94,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let end = i + c.len_utf8();
+        // Typewriter quotation marks: ``…'' and ''…'' (two apostrophes for a double quote).
+        if matches!(c, '\'' | '`') && text[end..].starts_with(c) {
+            chars.next();
+            let opens = c == '`' || straight_opens(text, i, end + 1, straight_open);
+            if c == '\'' {
+                straight_open = opens;
+            }
+            tokens.push(Token { start: i, end: end + 1, kind: if opens { Kind::Open } else { Kind::Close }, para });
+            continue;
+        }
         let prev_is_word = tokens.last().is_some_and(|t: &Token| t.end == i && t.kind == Kind::Word);
         let kind = match c {
             '“' | '«' | '„' => Kind::Open,
@@ -114,16 +124,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             '’' | '\'' if prev_is_word && text[..i].ends_with('s') => Kind::Possessive,
             '"' => {
-                let before = text[..i].chars().next_back();
-                let after = text[end..].chars().next();
-                let opens = match (before, after) {
-                    (_, None) => false,
-                    (None, _) => true,
-                    (Some(b), Some(a)) => {
-                        (b.is_whitespace() || "([{—–-".contains(b)) && !a.is_whitespace()
-                            || !straight_open && !b.is_alphanumeric() && !".,!?;:".contains(b)
-                    }
-                };
+                let opens = straight_opens(text, i, end, straight_open);
                 straight_open = opens;
                 if opens { Kind::Open } else { Kind::Close }
             }
@@ -132,6 +133,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token { start: i, end, kind, para });
     }
     tokens
+}
+
+/// Whether a straight quotation mark at `start..end` opens a quotation (rather than closing one), from the
+/// characters around it and whether one is open.
+fn straight_opens(text: &str, start: usize, end: usize, open: bool) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    match (before, after) {
+        (_, None) => false,
+        (None, _) => true,
+        (Some(b), Some(a)) => {
+            (b.is_whitespace() || "([{—–-".contains(b)) && !a.is_whitespace()
+                || !open && !b.is_alphanumeric() && !".,!?;:".contains(b)
+        }
+    }
 }
 
 fn is_possessive_s(rest: &str) -> bool {

@@ -58,6 +58,8 @@ pub enum CueKind {
     Object,
     /// A phrase with no verb: "according to".
     Noun,
+    /// A verb that attributes speech only beside a quotation: "“…?” she asked", "he continued: “…”".
+    Quote,
 }
 
 /// Title words: heads name a role, modifiers narrow it, bodies are government bodies.
@@ -197,6 +199,7 @@ fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {
         let kind = match kind.trim() {
             "object" => CueKind::Object,
             "noun" => CueKind::Noun,
+            "quote" => CueKind::Quote,
             _ => CueKind::Speech,
         };
         for form in split_list(Some(forms)) {
