@@ -138,6 +138,8 @@ const PLACE_HEADS: &[&str] = &[
 #[derive(Clone, Debug)]
 pub struct Draft {
     pub name: String,
+    /// `name` in lower case, for matching mentions against it.
+    lower: String,
     pub kind: ActorKind,
     pub role: Option<String>,
     pub country: Option<String>,
@@ -157,6 +159,7 @@ impl Draft {
         let (country, evidence) = country.unzip();
         Self {
             name: name.to_owned(),
+            lower: name.to_lowercase(),
             kind,
             role: None,
             country,
@@ -214,23 +217,30 @@ impl Registry {
     ) -> usize {
         let surname = name.last().map(|s| s.to_lowercase()).unwrap_or_default();
         let first = name.first().map(|s| s.to_lowercase()).unwrap_or_default();
+        let full = name.join(" ");
+        let joined = full.to_lowercase();
+        // "Mr Jamal Sadiq" ends with " sadiq" and "sadiq" ends "jamal sadiq": one ends the other at a space.
+        let ends_at_space = |long: &str, short: &str| {
+            long.len() > short.len()
+                && long.ends_with(short)
+                && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+        };
         let found = self.drafts.iter().rposition(|d| {
             d.kind == ActorKind::Person && {
-                let d_first = d.name.split_whitespace().next().unwrap_or("").to_lowercase();
-                let d_lower = d.name.to_lowercase();
-                let joined = name.join(" ").to_lowercase();
-                d.key == surname && (name.len() == 1 || d.name.split_whitespace().count() == 1 || d_first == first)
-                    || d_lower.ends_with(&format!(" {joined}"))
-                    || joined.ends_with(&format!(" {d_lower}"))
-                    || name.len() == 1 && d.name.split_whitespace().any(|w| w.to_lowercase() == surname)
+                let d_lower = d.lower.as_str();
+                let d_first = d_lower.split_whitespace().next().unwrap_or("");
+                d.key == surname && (name.len() == 1 || d_lower.split_whitespace().count() == 1 || d_first == first)
+                    || ends_at_space(d_lower, &joined)
+                    || ends_at_space(&joined, d_lower)
+                    || name.len() == 1 && d_lower.split_whitespace().any(|w| w == surname)
             }
         });
-        let full = name.join(" ");
         match found {
             Some(i) => {
                 let d = &mut self.drafts[i];
                 if full.len() > d.name.len() && name.len() > 1 {
                     d.name = full;
+                    d.lower = joined;
                     d.key = surname;
                 }
                 fill(d, role, country);

@@ -1,7 +1,7 @@
 //! Per-token word classes from the lexicon: gazetteer hits aligned to tokens, title words, honorifics,
 //! cues, capitalisation. Computed once per text so later passes only look them up.
 
-use crate::lexicon::{CountryForm, CueKind, Entry, Lexicon, TitleWord};
+use crate::lexicon::{CountryForm, CueKind, Entry, Lexicon, TitleWord, WordClass};
 
 use super::tokens::{Kind, Token};
 
@@ -25,8 +25,11 @@ pub struct CueHit {
 pub struct Words<'t> {
     pub text: &'t str,
     pub tokens: &'t [Token],
-    /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    /// Lower-cased token texts, one after another; `lower_end[i]` is where token `i`'s ends.
+    lower: String,
+    lower_end: Vec<u32>,
+    class: Vec<WordClass>,
+    cap: Vec<bool>,
     /// For each token, the gazetteer hit starting at it.
     pub hit_at: Vec<Option<Hit>>,
     /// For each token, the hit covering it.
@@ -36,7 +39,26 @@ pub struct Words<'t> {
 
 impl<'t> Words<'t> {
     pub fn new(text: &'t str, tokens: &'t [Token], lex: &'static Lexicon) -> Self {
-        let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_end = Vec::with_capacity(tokens.len());
+        let mut class = Vec::with_capacity(tokens.len());
+        let mut caps = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let word = t.text(text);
+            let from = lower.len();
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            lower_end.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
+            let l = &lower[from..];
+            let is_word = t.kind == Kind::Word;
+            let cap = is_word && word.chars().next().is_some_and(char::is_uppercase);
+            let c = if is_word { lex.word_classes.get(l).copied().unwrap_or_default() } else { WordClass::default() };
+            class.push(WordClass { honorific: cap && c.honorific, ..c });
+            caps.push(cap);
+        }
         let mut hit_at = vec![None; tokens.len()];
         let mut hit_of = vec![None; tokens.len()];
         // Byte offset → token index, for aligning matches to tokens.
@@ -62,7 +84,7 @@ impl<'t> Words<'t> {
                 *slot = Some(hit);
             }
         }
-        Self { text, tokens, lower, hit_at, hit_of, lex }
+        Self { text, tokens, lower, lower_end, class, cap: caps, hit_at, hit_of, lex }
     }
 
     pub fn len(&self) -> usize {
@@ -74,7 +96,9 @@ impl<'t> Words<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        let Some(&end) = self.lower_end.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
+        self.lower.get(start as usize..end as usize).unwrap_or("")
     }
 
     pub fn kind(&self, i: usize) -> Option<Kind> {
@@ -87,26 +111,23 @@ impl<'t> Words<'t> {
 
     /// A word starting with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.cap.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_common(&self, i: usize) -> bool {
-        self.lex.common.contains(self.lower(i))
+        self.class.get(i).is_some_and(|c| c.common)
     }
 
     pub fn title(&self, i: usize) -> Option<TitleWord> {
-        if !self.is_word(i) {
-            return None;
-        }
-        self.lex.titles.get(self.lower(i)).copied()
+        self.class.get(i).and_then(|c| c.title)
     }
 
     pub fn is_honorific(&self, i: usize) -> bool {
-        self.is_cap(i) && self.lex.honorifics.contains(self.lower(i))
+        self.class.get(i).is_some_and(|c| c.honorific)
     }
 
     pub fn is_source_noun(&self, i: usize) -> bool {
-        self.is_word(i) && self.lex.source_nouns.contains(self.lower(i))
+        self.class.get(i).is_some_and(|c| c.source_noun)
     }
 
     /// The country of a country hit at `i` and its form.
@@ -124,7 +145,7 @@ impl<'t> Words<'t> {
     /// The cue starting at token `i`, longest form first.
     pub fn cue_at(&self, i: usize) -> Option<CueHit> {
         // Verbs are written in lower case; a capitalised "States" or "Reports" is a name.
-        if !self.is_word(i) || self.is_cap(i) && self.lower(i) != "according" {
+        if !self.class.get(i).is_some_and(|c| c.cue) || self.is_cap(i) && self.lower(i) != "according" {
             return None;
         }
         let forms = self.lex.cues.get(self.lower(i))?;

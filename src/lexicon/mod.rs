@@ -1,7 +1,7 @@
 //! The gazetteers and word lists of `assets/`, compiled into the binary and parsed once on first use.
 //! Each file names its source and licence in `assets/SOURCES.md`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -70,8 +70,21 @@ pub enum TitleWord {
     Body,
 }
 
+/// What the word lists say about one lower-case word, so a token needs a single lookup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordClass {
+    pub common: bool,
+    pub honorific: bool,
+    pub source_noun: bool,
+    /// Some cue form starts with this word.
+    pub cue: bool,
+    pub title: Option<TitleWord>,
+}
+
 /// All word lists, ready for matching.
 pub struct Lexicon {
+    /// Every word of the word lists below, with its classes.
+    pub word_classes: HashMap<String, WordClass>,
     pub countries: Vec<Country>,
     pub organizations: Vec<Organization>,
     /// Case-sensitive matcher of every country and organization surface form.
@@ -125,7 +138,7 @@ fn split_list(field: Option<&str>) -> impl Iterator<Item = &str> {
 fn build() -> Lexicon {
     let mut patterns: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut add = |form: &str, entry: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
         let form = form.strip_prefix("the ").unwrap_or(form);
         if form.len() >= 2 && seen.insert(form.to_owned()) {
@@ -134,7 +147,7 @@ fn build() -> Lexicon {
         }
     };
     let mut countries = Vec::new();
-    let mut by_code = HashMap::new();
+    let mut by_code = HashMap::default();
     for line in data_lines(COUNTRIES) {
         let mut cols = line.split('\t');
         let (Some(code), Some(name)) = (cols.next(), cols.next()) else { continue };
@@ -177,23 +190,45 @@ fn build() -> Lexicon {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()));
+    let cues = cues();
+    let titles = titles();
+    let honorifics: HashSet<String> = data_lines(HONORIFICS).map(|l| l.trim().to_lowercase()).collect();
+    let source_nouns: HashSet<String> = data_lines(SOURCES).map(|l| l.trim().to_lowercase()).collect();
+    let common: HashSet<String> = data_lines(COMMON).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
+    let mut word_classes: HashMap<String, WordClass> = HashMap::default();
+    for w in &common {
+        word_classes.entry(w.clone()).or_default().common = true;
+    }
+    for w in &honorifics {
+        word_classes.entry(w.clone()).or_default().honorific = true;
+    }
+    for w in &source_nouns {
+        word_classes.entry(w.clone()).or_default().source_noun = true;
+    }
+    for w in cues.keys() {
+        word_classes.entry(w.clone()).or_default().cue = true;
+    }
+    for (w, t) in &titles {
+        word_classes.entry(w.clone()).or_default().title = Some(*t);
+    }
     Lexicon {
+        word_classes,
         countries,
         organizations,
         gazetteer,
         entries,
-        cues: cues(),
-        titles: titles(),
-        honorifics: data_lines(HONORIFICS).map(|l| l.trim().to_lowercase()).collect(),
-        source_nouns: data_lines(SOURCES).map(|l| l.trim().to_lowercase()).collect(),
-        common: data_lines(COMMON).flat_map(str::split_whitespace).map(str::to_lowercase).collect(),
+        cues,
+        titles,
+        honorifics,
+        source_nouns,
+        common,
         country_by_lower,
         by_code,
     }
 }
 
 fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {
-    let mut cues: HashMap<String, Vec<(Vec<String>, CueKind)>> = HashMap::new();
+    let mut cues: HashMap<String, Vec<(Vec<String>, CueKind)>> = HashMap::default();
     for line in data_lines(CUES) {
         let Some((kind, forms)) = line.split_once('\t') else { continue };
         let kind = match kind.trim() {
