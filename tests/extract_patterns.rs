@@ -232,3 +232,21 @@ fn a_head_of_state_serves_the_country_named_in_the_sentence() {
     assert_eq!(actor.and_then(|a| a.country.as_deref()), Some("ZW"));
     assert_eq!(actor.and_then(|a| a.country_evidence.as_deref()), Some("in Zimbabwe"));
 }
+
+#[test]
+fn a_statement_of_several_joined_subjects_belongs_to_each() {
+    let text = "“We want calm.” The United States, the European Union and Japan have all called on Kenya \
+                and Uganda to talk.";
+    let all = statements(text);
+    let speakers: Vec<&str> = all.iter().filter(|s| s.1 == "called on").map(|s| s.0.as_str()).collect();
+    assert_eq!(speakers, ["United States", "European Union", "Japan"], "{all:#?}");
+    assert!(all.iter().filter(|s| s.1 == "called on").all(|s| s.2 == "Kenya and Uganda to talk"));
+}
+
+#[test]
+fn he_after_a_quote_is_the_latest_person_who_spoke() {
+    let text = "President Tom Okafor said the border would stay open. The European Union called on him to meet \
+                Prime Minister Lena Brandt. “I am for dialogue,” he said.";
+    let all = statements(text);
+    assert_eq!(all.last().map(|s| (s.0.as_str(), s.1.as_str())), Some(("Tom Okafor", "said")), "{all:#?}");
+}

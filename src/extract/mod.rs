@@ -24,7 +24,13 @@ pub fn extract(text: &str) -> Analysis {
     let toks = tokens::tokenize(text);
     let quotes = tokens::quotes(&toks);
     let w = Words::new(text, &toks, lex);
-    let sents = tokens::sentences(text, &toks, &quotes, |i| w.country_at(i).is_some());
+    let sents = tokens::sentences(
+        text,
+        &toks,
+        &quotes,
+        |i| w.country_at(i).is_some(),
+        |i| statements::next_attribution(&w, i, toks.len()),
+    );
     let mut in_quote = vec![false; toks.len()];
     for q in &quotes {
         for slot in &mut in_quote[q.open..q.end().min(toks.len())] {
@@ -112,6 +118,7 @@ pub fn extract(text: &str) -> Analysis {
         let r = resolve(&w, &mut reg, &phrases, &found, &resolved, n, &in_quote);
         resolved.push(r);
     }
+    coordinated_speakers(&w, &mut reg, &phrases, &mut found, &mut resolved);
     build(text, &w, reg, found, resolved, countries, &sents)
 }
 
@@ -357,6 +364,70 @@ fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
     }
 }
 
+/// "The United States, the European Union and the G8 called on …", "Sharon and Arafat … urged him …": a
+/// statement whose subject joins several actors is a statement of each of them, in the order written.
+fn coordinated_speakers(
+    w: &Words<'_>,
+    reg: &mut Registry,
+    phrases: &[Phrase],
+    found: &mut Vec<Found>,
+    resolved: &mut Vec<(Option<usize>, Option<Span>)>,
+) {
+    let agent = |p: &Phrase| match &p.referent {
+        Referent::Actor(_) => true,
+        Referent::Country { form, .. } => *form != CountryForm::Adjective,
+        _ => false,
+    };
+    // Only "," "and" "the" between two conjuncts, and at least one "and" in the chain.
+    let joined = |a: &Phrase, b: &Phrase| {
+        a.end <= b.start && b.start - a.end <= 3 && (a.end..b.start).all(|t| matches!(w.lower(t), "," | "and" | "the"))
+    };
+    let mut pairs: Vec<(Found, (Option<usize>, Option<Span>))> = Vec::new();
+    for (f, r) in found.iter().zip(resolved.iter()) {
+        let (Speaker::Phrase { start, end }, (Some(speaker), _)) = (&f.speaker, r) else { continue };
+        let Some(mut first) = phrases.iter().position(|p| p.start >= *start && p.end <= *end && agent(p)) else {
+            continue;
+        };
+        while first > 0 && agent(&phrases[first - 1]) && joined(&phrases[first - 1], &phrases[first]) {
+            first -= 1;
+        }
+        let mut last = first;
+        while last + 1 < phrases.len() && agent(&phrases[last + 1]) && joined(&phrases[last], &phrases[last + 1]) {
+            last += 1;
+        }
+        let chain = &phrases[first..=last];
+        let has_and = chain.windows(2).any(|p| (p[0].end..p[1].start).any(|t| w.lower(t) == "and"));
+        if chain.len() < 2 || !has_and {
+            continue;
+        }
+        for p in chain {
+            let span = span_of(w, p.start, p.end);
+            let actor = match &p.referent {
+                Referent::Actor(a) => *a,
+                Referent::Country { code, .. } => {
+                    let name = crate::lexicon::country_name(code).unwrap_or(code).to_owned();
+                    reg.country(code, &name, span)
+                }
+                _ => continue,
+            };
+            if actor != *speaker && !pairs.iter().any(|(g, r)| g.content == f.content && r.0 == Some(actor)) {
+                pairs.push((f.clone(), (Some(actor), Some(span))));
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let mut all: Vec<(Found, (Option<usize>, Option<Span>))> =
+        found.drain(..).zip(resolved.drain(..)).chain(pairs).collect();
+    // Text order of content, then of the speaker's mention.
+    all.sort_by_key(|(f, r)| (f.content.start, r.1.map_or(0, |s| s.start)));
+    for (f, r) in all {
+        found.push(f);
+        resolved.push(r);
+    }
+}
+
 /// Adds a country code to the article's list, once, in order of first mention.
 fn note_country(countries: &mut Vec<String>, code: &str) {
     if !countries.iter().any(|x| x == code) {
@@ -539,14 +610,14 @@ fn pronoun(
                 _ => true,
             }
     };
+    // The latest speaker it can be, within three sentences.
     if let Some(a) = (0..n.min(resolved.len()))
         .rev()
-        .filter(|&p| found[p].sentence + 3 >= found[n].sentence)
-        .find_map(|p| resolved[p].0)
+        .take_while(|&p| found[p].sentence + 3 >= found[n].sentence)
+        .filter_map(|p| resolved[p].0)
+        .find(|&a| fits(a))
     {
-        if fits(a) {
-            return Some(a);
-        }
+        return Some(a);
     }
     phrases.iter().rev().filter(|p| w.tokens[p.start].start < at && !in_quote[p.start]).find_map(|p| match p.referent {
         Referent::Actor(a) if fits(a) => Some(a),

@@ -108,6 +108,8 @@ const AUX: &[&str] = &[
     "openly",
     "categorically",
     "vehemently",
+    "all",
+    "both",
 ];
 
 /// Words before a cue that make it a noun, not a verb ("the claims", "a report").
@@ -554,7 +556,7 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
 
 /// Whether a new attribution starts after the conjunction or comma at `k`: "…, but Pakistan denies …",
 /// "… and warned …", "…, with Iran expressing concern …".
-fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
+pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     let mut n = k + 1;
     while n < end && matches!(w.lower(n), "and" | "but" | "with" | "while" | ",") {
         n += 1;

@@ -187,7 +187,13 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits the tokens into sentences. A quotation closed within its paragraph is never split.
-pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote], is_place: impl Fn(usize) -> bool) -> Vec<Sentence> {
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quotes: &[Quote],
+    is_place: impl Fn(usize) -> bool,
+    attribution_after: impl Fn(usize) -> bool,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut quote_iter = quotes.iter().peekable();
@@ -217,7 +223,10 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &[Quote], is_place: impl 
         }
         if boundary && !next_para {
             if let Some(q) = quote_iter.peek() {
-                if q.open < i && q.close.is_some_and(|c| c > i) {
+                // A quotation that ends with this full stop ends the sentence too, unless its attribution
+                // follows ("“We are ready.” Mr. Okafor said.").
+                let ends_here = q.close == Some(i + 1) && !attribution_after(i + 1);
+                if q.open < i && q.close.is_some_and(|c| c > i) && !ends_here {
                     boundary = false;
                 }
             }
