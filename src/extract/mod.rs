@@ -18,6 +18,9 @@ use statements::{Found, Speaker};
 use tokens::Kind;
 use words::Words;
 
+/// A statement's speaker after resolution: the actor, and where the text refers to it at the cue.
+type Resolved = (Option<usize>, Option<Span>);
+
 /// Analyses a text: its countries, actors and statements.
 pub fn extract(text: &str) -> Analysis {
     let lex = lexicon();
@@ -113,7 +116,7 @@ pub fn extract(text: &str) -> Analysis {
     found.sort_by_key(|f| f.content.start);
 
     // Speakers.
-    let mut resolved: Vec<(Option<usize>, Option<Span>)> = Vec::with_capacity(found.len());
+    let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
     for n in 0..found.len() {
         let r = resolve(&w, &mut reg, &phrases, &found, &resolved, n, &in_quote);
         resolved.push(r);
@@ -371,7 +374,7 @@ fn coordinated_speakers(
     reg: &mut Registry,
     phrases: &[Phrase],
     found: &mut Vec<Found>,
-    resolved: &mut Vec<(Option<usize>, Option<Span>)>,
+    resolved: &mut Vec<Resolved>,
 ) {
     let agent = |p: &Phrase| match &p.referent {
         Referent::Actor(_) => true,
@@ -382,7 +385,7 @@ fn coordinated_speakers(
     let joined = |a: &Phrase, b: &Phrase| {
         a.end <= b.start && b.start - a.end <= 3 && (a.end..b.start).all(|t| matches!(w.lower(t), "," | "and" | "the"))
     };
-    let mut pairs: Vec<(Found, (Option<usize>, Option<Span>))> = Vec::new();
+    let mut pairs: Vec<(Found, Resolved)> = Vec::new();
     for (f, r) in found.iter().zip(resolved.iter()) {
         let (Speaker::Phrase { start, end }, (Some(speaker), _)) = (&f.speaker, r) else { continue };
         let Some(mut first) = phrases.iter().position(|p| p.start >= *start && p.end <= *end && agent(p)) else {
@@ -418,8 +421,7 @@ fn coordinated_speakers(
     if pairs.is_empty() {
         return;
     }
-    let mut all: Vec<(Found, (Option<usize>, Option<Span>))> =
-        found.drain(..).zip(resolved.drain(..)).chain(pairs).collect();
+    let mut all: Vec<(Found, Resolved)> = found.drain(..).zip(resolved.drain(..)).chain(pairs).collect();
     // Text order of content, then of the speaker's mention.
     all.sort_by_key(|(f, r)| (f.content.start, r.1.map_or(0, |s| s.start)));
     for (f, r) in all {
@@ -478,10 +480,10 @@ fn resolve(
     reg: &mut Registry,
     phrases: &[Phrase],
     found: &[Found],
-    resolved: &[(Option<usize>, Option<Span>)],
+    resolved: &[Resolved],
     n: usize,
     in_quote: &[bool],
-) -> (Option<usize>, Option<Span>) {
+) -> Resolved {
     let f = &found[n];
     match f.speaker {
         Speaker::None => (None, None),
@@ -559,7 +561,7 @@ fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
 }
 
 /// An unnamed source: the noun phrase as written, with the country of a demonym in it.
-fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: Span) -> (Option<usize>, Option<Span>) {
+fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: Span) -> Resolved {
     let phrase = span.text(w.text).to_owned();
     let country = (start..end)
         .find_map(|k| w.country_at(k))
@@ -571,7 +573,7 @@ fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: 
 fn last_speaker_of(
     reg: &Registry,
     found: &[Found],
-    resolved: &[(Option<usize>, Option<Span>)],
+    resolved: &[Resolved],
     n: usize,
     kinds: &[ActorKind],
 ) -> Option<usize> {
@@ -589,7 +591,7 @@ fn pronoun(
     reg: &Registry,
     phrases: &[Phrase],
     found: &[Found],
-    resolved: &[(Option<usize>, Option<Span>)],
+    resolved: &[Resolved],
     n: usize,
     word: &str,
     at: usize,
@@ -631,7 +633,7 @@ fn build(
     w: &Words<'_>,
     reg: Registry,
     found: Vec<Found>,
-    resolved: Vec<(Option<usize>, Option<Span>)>,
+    resolved: Vec<Resolved>,
     countries: Vec<String>,
     sents: &[tokens::Sentence],
 ) -> Analysis {
