@@ -250,3 +250,25 @@ fn he_after_a_quote_is_the_latest_person_who_spoke() {
     let all = statements(text);
     assert_eq!(all.last().map(|s| (s.0.as_str(), s.1.as_str())), Some(("Tom Okafor", "said")), "{all:#?}");
 }
+
+#[test]
+fn a_body_tied_to_a_country_is_an_organization_and_a_government_is_the_country() {
+    let analysis = extract(
+        "Kenya's military intelligence watched the border. The Ugandan parliament met. \
+         The Kenyan Government said the talks would go on.",
+    );
+    let orgs: Vec<(&str, Option<&str>)> = analysis
+        .actors
+        .iter()
+        .filter(|a| a.kind == dossier::model::ActorKind::Organization)
+        .map(|a| (a.name.as_str(), a.country.as_deref()))
+        .collect();
+    assert_eq!(orgs, [("Kenya Military Intelligence", Some("KE")), ("Ugandan Parliament", Some("UG"))]);
+    let (speaker, cue, ..) = statements(
+        "Kenya's military intelligence watched the border. The Kenyan Government said the talks would go on.",
+    )
+    .into_iter()
+    .next()
+    .unwrap_or_default();
+    assert_eq!((speaker.as_str(), cue.as_str()), ("Kenya", "said"));
+}

@@ -543,13 +543,30 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             let words: Vec<String> = title_tokens.iter().map(|&k| w.lower(k).to_owned()).collect();
             let body = w.title(last) == Some(TitleWord::Body) || ORG_HEADS.contains(&w.lower(last));
             let cty = country.as_ref().map(country_of);
-            // "the Russian Foreign Ministry": a body tied to a country is an organization.
-            if body && w.is_cap(last) {
+            // "the Russian Foreign Ministry", "the Indian parliament", "Pakistan's military intelligence": a body
+            // tied to a country is an organization.
+            let first = title_tokens[0];
+            let next_to_country = country.is_some_and(|c| c.3 == first || c.3 + 1 == first);
+            if body && (w.is_cap(last) || next_to_country) {
+                // "the Israeli Government" is the country acting.
+                if title_tokens.len() == 1 && matches!(w.lower(last), "government" | "administration") {
+                    if let Some(c) = country {
+                        let code = w.country_code(c.0).to_owned();
+                        return Some(Phrase {
+                            start: i,
+                            end: j,
+                            referent: Referent::Country { code, form: CountryForm::Name },
+                        });
+                    }
+                }
                 if let Some((code, evidence)) = cty.clone() {
                     let cname = w.lex.country(&code).map_or(code.clone(), |c| c.name.clone());
-                    let first = title_tokens[0];
-                    let name = format!("{cname} {}", span_of(first, last + 1).text(text));
-                    let adjective = span_of(i, last + 1).text(text).trim_start_matches("The ").to_owned();
+                    let body_words = title_case(span_of(first, last + 1).text(text));
+                    let name = format!("{cname} {body_words}");
+                    let adjective = match country {
+                        Some(c) => format!("{} {body_words}", span_of(c.2, c.3).text(text)),
+                        None => body_words.clone(),
+                    };
                     let existing = reg
                         .drafts
                         .iter()
@@ -587,6 +604,18 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         }
     }
     None
+}
+
+/// "military intelligence" → "Military Intelligence": lower-case words of a body's name capitalised.
+fn title_case(words: &str) -> String {
+    words
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The role words of a phrase, as written, from the first title word to the last.

@@ -498,7 +498,8 @@ fn resolve(
                 phrases.iter().filter(|p| p.end > start && p.end <= end && p.end > p.start).collect();
             let named = inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_)));
             let last_word = w.lower(end - 1).to_owned();
-            if w.is_source_noun(end - 1) && !matches!(named.map(|p| p.end), Some(e) if e == end) {
+            let country_at_end = inner.iter().any(|p| p.end == end && matches!(p.referent, Referent::Country { .. }));
+            if w.is_source_noun(end - 1) && !country_at_end && !matches!(named.map(|p| p.end), Some(e) if e == end) {
                 return anonymous(w, reg, start, end, span);
             }
             if let Some(p) = named {
