@@ -272,3 +272,29 @@ fn a_body_tied_to_a_country_is_an_organization_and_a_government_is_the_country()
     .unwrap_or_default();
     assert_eq!((speaker.as_str(), cue.as_str()), ("Kenya", "said"));
 }
+
+#[test]
+fn the_subject_is_the_name_before_its_appositives() {
+    let all = statements(
+        "Dana Lee, a spokeswoman for the Kenya Port Authority, said the cranes were back.\n\
+         “It is over,” Omar Farah, the mayor of Mombasa, one of the cities hit, said at a meeting.\n\
+         Senator Ruth Kamau, Democrat of Nairobi, said the vote would wait.\n",
+    );
+    let got: Vec<(&str, &str)> = all.iter().map(|s| (s.0.as_str(), s.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [("Dana Lee", "the cranes were back"), ("Omar Farah", "It is over,"), ("Ruth Kamau", "the vote would wait")]
+    );
+}
+
+#[test]
+fn an_article_and_a_noun_before_a_speech_verb_speak() {
+    let all = statements(
+        "The bank said that it had fired the staff.\nThe regional commission says on its website that the audit is done.\n",
+    );
+    let got: Vec<(&str, &str)> = all.iter().map(|s| (s.0.as_str(), s.2.as_str())).collect();
+    assert_eq!(got, [("The bank", "it had fired the staff"), ("The regional commission", "the audit is done")]);
+    // A clause after the verb is content, not an adverbial tail.
+    let (_, _, content, _) = one("The Kenyan nominee says they both share the belief that every child counts.");
+    assert_eq!(content, "they both share the belief that every child counts");
+}

@@ -502,6 +502,17 @@ fn resolve(
             if w.is_source_noun(end - 1) && !country_at_end && !matches!(named.map(|p| p.end), Some(e) if e == end) {
                 return anonymous(w, reg, start, end, span);
             }
+            // "The Democratic presidential nominee", "The regional commission": a name or role word that only
+            // modifies a lower-case head noun is not the speaker; the whole phrase is.
+            let described = matches!(w.lower(start), "the" | "a" | "an")
+                && w.is_word(end - 1)
+                && !w.is_cap(end - 1)
+                && w.title(end - 1).is_none()
+                && !w.is_pronoun(end - 1)
+                && !inner.iter().any(|p| p.end == end);
+            if described && !inner.is_empty() {
+                return anonymous(w, reg, start, end, span);
+            }
             if let Some(p) = named {
                 if let Referent::Actor(a) = p.referent {
                     return (Some(a), Some(span_of(w, p.start, p.end)));
@@ -551,6 +562,10 @@ fn resolve(
                     reg.drafts[a].mentions.push(span);
                     return (Some(a), Some(span));
                 }
+            }
+            // "The bank said": an unnamed speaker described by the text.
+            if matches!(w.lower(start), "the" | "a" | "an") && end - start >= 2 {
+                return anonymous(w, reg, start, end, span);
             }
             (None, Some(span))
         }

@@ -219,8 +219,11 @@ fn statement_at(
         return None;
     }
     let prev = cue.start.checked_sub(1).filter(|&p| p >= s.first);
+    // "Phil Smith, a spokesman for the union, said …": the subject is the name before the appositive.
+    let appositive_end = appositive_subject_end(w, s, cue.start, in_quote);
     // "…,” said X" / "…, said X": the speaker follows the cue.
-    let inverted = prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
+    let inverted = appositive_end.is_none()
+        && prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
     // "…, told X" never inverts: X is the listener.
     if inverted && !lower.ends_with("ing") && !matches!(lower.as_str(), "told" | "tell" | "tells") {
         let (sp_start, sp_end) = phrase_after(w, cue.end, s.end);
@@ -248,7 +251,7 @@ fn statement_at(
         return None;
     }
     // The subject to the left of the cue, over auxiliaries and adverbs.
-    let mut k = cue.start;
+    let mut k = appositive_end.unwrap_or(cue.start);
     while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
         k -= 1;
     }
@@ -276,13 +279,18 @@ fn statement_at(
         }
     } else {
         let start = subject_start(w, s, k, in_quote);
-        if start < k { Speaker::Phrase { start, end: k } } else { Speaker::None }
+        match described_subject(w, s, k, in_quote, cue.kind) {
+            Some(d) if d < start || start == k => Speaker::Phrase { start: d, end: k },
+            _ if start < k => Speaker::Phrase { start, end: k },
+            _ => Speaker::None,
+        }
     };
+    let described = matches!(speaker, Speaker::Phrase { start, .. } if Some(start) == described_subject(w, s, k, in_quote, cue.kind));
     if speaker == Speaker::None && !lower.ends_with("ing") {
         // A cue with no subject is most often not an attribution ("as reported", "said to be").
         return None;
     }
-    if let (Speaker::Phrase { start, end }, None) = (&speaker, after_quote) {
+    if let (Speaker::Phrase { start, end }, None, false) = (&speaker, after_quote, described) {
         let (start, end) = (*start, *end);
         // A subject with no name, pronoun, title or source noun is not a speaker ("the consecutive offers").
         let plausible = (start..end).any(|t| {
@@ -346,6 +354,63 @@ fn statement_at(
     let content = Span::new(w.tokens[start].start, w.tokens[stop - 1].end);
     let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
     Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.85 })
+}
+
+/// "Phil Smith, a spokesman for the union, said …", "Scott Pruitt, the attorney general of Oklahoma, one of
+/// the states suing, said …", "Dianne Feinstein, Democrat of California, said …": the end of the name
+/// before one or more descriptive appositives that end with a comma right before the cue.
+fn appositive_subject_end(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[bool]) -> Option<usize> {
+    let mut close = cue_start.checked_sub(1).filter(|&c| c > s.first && w.word(c) == ",")?;
+    let mut found = None;
+    loop {
+        let limit = close.saturating_sub(16).max(s.first);
+        let mut open = close;
+        while open > limit {
+            open -= 1;
+            if w.word(open) == "," || in_quote[open] || !matches!(w.kind(open), Some(Kind::Word | Kind::Possessive)) {
+                break;
+            }
+        }
+        if open + 1 >= close || w.word(open) != "," || in_quote[open] || open <= s.first {
+            break;
+        }
+        let first = open + 1;
+        let descriptive = w.is_word(first) && !w.is_cap(first)
+            || w.title(first).is_some()
+            || w.is_cap(first) && w.lower(first + 1) == "of";
+        if !descriptive || (first..close).any(|t| w.cue_at(t).is_some()) {
+            break;
+        }
+        if !w.is_cap(open - 1) && w.kind(open - 1) != Some(Kind::Word) {
+            break;
+        }
+        if w.is_cap(open - 1) {
+            found = Some(open);
+        }
+        close = open;
+    }
+    found
+}
+
+/// "The bank said", "The Democratic presidential nominee says": an article and up to four words right
+/// before a speech cue, opening the sentence or a clause, name a speaker even without a name or title. Its
+/// first token.
+fn described_subject(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool], kind: CueKind) -> Option<usize> {
+    if kind != CueKind::Speech {
+        return None;
+    }
+    (1..=4).filter_map(|n| end.checked_sub(n + 1)).filter(|&d| d >= s.first).find(|&d| {
+        matches!(w.lower(d), "the" | "a" | "an")
+            && (d == s.first || matches!(w.word(d - 1), "," | ";") || w.kind(d - 1) == Some(Kind::Close))
+            && (d + 1..end).all(|t| {
+                w.is_word(t)
+                    && !in_quote[t]
+                    && w.cue_at(t).is_none()
+                    && !CLAUSE_STARTS.contains(&w.lower(t))
+                    && !AUX.contains(&w.lower(t))
+                    && !DETERMINERS.contains(&w.lower(t))
+            })
+    })
 }
 
 /// Whether a quote-only cue ("asked", "continued") stands beside a quotation: "“…?” she asked" or
@@ -478,9 +543,18 @@ fn content_end(w: &Words<'_>, s: &Sentence) -> usize {
 /// reporters" are skipped when a "that" or a quotation follows them.
 fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
     let mut k = from;
+    // A tail before "that" is an adverbial: "said on Monday that", "said in an interview that", not "said
+    // they share the belief that".
+    let adverbial = AUX.contains(&w.lower(from))
+        || matches!(
+            w.lower(from),
+            "in" | "at" | "during" | "after" | "before" | "to" | "with" | "from" | "via" | "through" | "over" | "this"
+        );
     let limit = (from + 12).min(end);
     while k < limit {
-        if w.lower(k) == "that" || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && k <= from + 1 {
+        if w.lower(k) == "that" && (k == from || adverbial)
+            || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && k <= from + 1
+        {
             return k;
         }
         if w.cue_at(k).is_some() {
