@@ -504,8 +504,7 @@ fn resolve(
             }
             // "The Democratic presidential nominee", "The regional commission": a name or role word that only
             // modifies a lower-case head noun is not the speaker; the whole phrase is.
-            let described = matches!(w.lower(start), "the" | "a" | "an")
-                && w.is_word(end - 1)
+            let described = statements::described_noun_phrase(w, start, end)
                 && !w.is_cap(end - 1)
                 && w.title(end - 1).is_none()
                 && !w.is_pronoun(end - 1)
@@ -564,7 +563,7 @@ fn resolve(
                 }
             }
             // "The bank said": an unnamed speaker described by the text.
-            if matches!(w.lower(start), "the" | "a" | "an") && end - start >= 2 {
+            if statements::described_noun_phrase(w, start, end) {
                 return anonymous(w, reg, start, end, span);
             }
             (None, Some(span))

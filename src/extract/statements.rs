@@ -400,17 +400,28 @@ fn described_subject(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool],
         return None;
     }
     (1..=4).filter_map(|n| end.checked_sub(n + 1)).filter(|&d| d >= s.first).find(|&d| {
-        matches!(w.lower(d), "the" | "a" | "an")
-            && (d == s.first || matches!(w.word(d - 1), "," | ";") || w.kind(d - 1) == Some(Kind::Close))
-            && (d + 1..end).all(|t| {
-                w.is_word(t)
-                    && !in_quote[t]
-                    && w.cue_at(t).is_none()
-                    && !CLAUSE_STARTS.contains(&w.lower(t))
-                    && !AUX.contains(&w.lower(t))
-                    && !DETERMINERS.contains(&w.lower(t))
-            })
+        (d == s.first || matches!(w.word(d - 1), "," | ";") || w.kind(d - 1) == Some(Kind::Close))
+            && (d..end).all(|t| !in_quote[t])
+            && described_noun_phrase(w, d, end)
     })
+}
+
+/// "the bank", "a Labour Party spokesman": an article, then up to four words with no verb, clause word or
+/// second article in them, ending in a noun rather than a participle.
+pub fn described_noun_phrase(w: &Words<'_>, start: usize, end: usize) -> bool {
+    let last = w.lower(end.saturating_sub(1));
+    matches!(w.lower(start), "the" | "a" | "an")
+        && end > start + 1
+        && end <= start + 5
+        && !last.ends_with("ing")
+        && (start + 1..end).all(|t| {
+            matches!(w.kind(t), Some(Kind::Word | Kind::Possessive))
+                && !(w.lower(t).ends_with("ed") && !w.is_cap(t))
+                && w.cue_at(t).is_none()
+                && !CLAUSE_STARTS.contains(&w.lower(t))
+                && !AUX.contains(&w.lower(t))
+                && !DETERMINERS.contains(&w.lower(t))
+        })
 }
 
 /// Whether a quote-only cue ("asked", "continued") stands beside a quotation: "“…?” she asked" or
