@@ -416,7 +416,7 @@ pub fn described_noun_phrase(w: &Words<'_>, start: usize, end: usize) -> bool {
         && !last.ends_with("ing")
         && (start + 1..end).all(|t| {
             matches!(w.kind(t), Some(Kind::Word | Kind::Possessive))
-                && !(w.lower(t).ends_with("ed") && !w.is_cap(t))
+                && (!w.lower(t).ends_with("ed") || w.is_cap(t))
                 && w.cue_at(t).is_none()
                 && !CLAUSE_STARTS.contains(&w.lower(t))
                 && !AUX.contains(&w.lower(t))
