@@ -298,3 +298,24 @@ fn an_article_and_a_noun_before_a_speech_verb_speak() {
     let (_, _, content, _) = one("The Kenyan nominee says they both share the belief that every child counts.");
     assert_eq!(content, "they both share the belief that every child counts");
 }
+
+#[test]
+fn transcript_lines_may_open_with_a_quotation_mark() {
+    let (speaker, cue, content, direct) = one("Partial transcript:\n\"OKAFOR: We will not sign this week.\n");
+    assert_eq!((speaker.as_str(), cue.as_str(), direct), ("OKAFOR", ":", true));
+    assert_eq!(content, "We will not sign this week.");
+}
+
+#[test]
+fn a_second_attribution_after_though_is_its_own_statement() {
+    let all = statements("Ms. Ruth Kamau said the talks were hard, though she noted both sides had moved.");
+    let got: Vec<(&str, &str, &str)> = all.iter().map(|s| (s.0.as_str(), s.1.as_str(), s.2.as_str())).collect();
+    assert_eq!(got, [("Ruth Kamau", "said", "the talks were hard"), ("Ruth Kamau", "noted", "both sides had moved")]);
+}
+
+#[test]
+fn he_and_she_follow_the_persons_gender() {
+    let text = "Mr. Tom Okafor met Ms. Ruth Kamau in Nairobi. She said the talks were hard. He said they would go on.";
+    let speakers: Vec<String> = statements(text).into_iter().map(|s| s.0).collect();
+    assert_eq!(speakers, ["Ruth Kamau", "Tom Okafor"]);
+}

@@ -151,6 +151,30 @@ pub struct Draft {
     pub anchored: bool,
     /// Country from world knowledge (gazetteer) rather than the text.
     pub implicit_country: bool,
+    /// From an honorific or title ("Mrs", "spokeswoman") or a pronoun already resolved to the person.
+    pub gender: Option<Gender>,
+}
+
+/// The grammatical gender a person is referred to with, for resolving "he" and "she".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// The gender an honorific, title or pronoun marks, if any.
+    pub fn of_word(lower: &str) -> Option<Self> {
+        match lower {
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "duchess" | "spokeswoman"
+            | "chairwoman" | "congresswoman" | "businesswoman" | "she" | "her" | "sister" | "mother" | "baroness" => {
+                Some(Self::Female)
+            }
+            "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "spokesman" | "chairman" | "congressman"
+            | "businessman" | "he" | "him" | "his" | "brother" | "father" | "baron" => Some(Self::Male),
+            _ => None,
+        }
+    }
 }
 
 impl Draft {
@@ -168,6 +192,7 @@ impl Draft {
             key,
             anchored: true,
             implicit_country: false,
+            gender: None,
         }
     }
 }
@@ -369,6 +394,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
     let mut org: Option<(usize, usize, usize)> = None; // (org index, start, end)
     let mut title_tokens: Vec<usize> = Vec::new();
     let mut honorific = false;
+    let mut gender: Option<Gender> = None;
     let mut name_start: Option<usize> = None;
     while j < end {
         if name_start.is_none() {
@@ -393,6 +419,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             }
             if w.is_honorific(j) {
                 honorific = true;
+                gender = gender.or(Gender::of_word(w.lower(j)));
                 if w.title(j).is_some() {
                     title_tokens.push(j);
                 }
@@ -528,7 +555,11 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             return Some(Phrase { start: i, end: j, referent: Referent::Place });
         }
         let anchored = honorific || !title_tokens.is_empty() || words.len() > 1;
+        let gender = gender.or_else(|| title_tokens.iter().find_map(|&t| Gender::of_word(w.lower(t))));
         let a = reg.person(&words, role, cty, span, anchored);
+        if reg.drafts[a].gender.is_none() {
+            reg.drafts[a].gender = gender;
+        }
         return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
     }
     if let Some((o, s, e)) = org {

@@ -549,7 +549,11 @@ fn resolve(
             if matches!(last_word.as_str(), "he" | "she" | "it" | "they" | "we" | "i") && end - start <= 2 {
                 let a = pronoun(w, reg, phrases, found, resolved, n, &last_word, w.tokens[end - 1].start, in_quote);
                 if let Some(a) = a {
-                    reg.drafts[a].mentions.push(span_of(w, end - 1, end));
+                    let d = &mut reg.drafts[a];
+                    d.mentions.push(span_of(w, end - 1, end));
+                    if d.kind == ActorKind::Person && d.gender.is_none() {
+                        d.gender = actors::Gender::of_word(&last_word);
+                    }
                 }
                 return (a, Some(span_of(w, end - 1, end)));
             }
@@ -617,9 +621,11 @@ fn pronoun(
         "it" => &[ActorKind::Organization, ActorKind::Country],
         _ => &[ActorKind::Anonymous, ActorKind::Organization, ActorKind::Country, ActorKind::Person],
     };
+    let gender = actors::Gender::of_word(word);
     let fits = |a: usize| {
         let d = &reg.drafts[a];
         kinds.contains(&d.kind)
+            && (gender.is_none() || d.gender.is_none() || d.gender == gender)
             && match (word, d.kind) {
                 ("he" | "she", ActorKind::Anonymous) => !d.name.ends_with('s'),
                 ("they", ActorKind::Anonymous) => d.name.ends_with('s'),

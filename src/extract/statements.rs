@@ -470,8 +470,10 @@ fn transcript_line(w: &Words<'_>, s: &Sentence, index: usize) -> Option<Found> {
     if !para_start {
         return None;
     }
-    let colon = (s.first..(s.first + 5).min(s.end)).find(|&t| w.word(t) == ":")?;
-    if colon == s.first || !(s.first..colon).all(|t| w.is_cap(t) && !w.is_common(t) || w.word(t) == ".") {
+    // A transcript pasted as one quotation per line may open each line with a quotation mark.
+    let first = if w.kind(s.first) == Some(Kind::Open) { s.first + 1 } else { s.first };
+    let colon = (first..(first + 5).min(s.end)).find(|&t| w.word(t) == ":")?;
+    if colon == first || !(first..colon).all(|t| w.is_cap(t) && !w.is_common(t) || w.word(t) == ".") {
         return None;
     }
     let para = w.tokens[s.first].para;
@@ -483,7 +485,7 @@ fn transcript_line(w: &Words<'_>, s: &Sentence, index: usize) -> Option<Found> {
         return None;
     }
     Some(Found {
-        speaker: Speaker::Phrase { start: s.first, end: colon },
+        speaker: Speaker::Phrase { start: first, end: colon },
         cue: Some(CueHit { start: colon, end: colon + 1, kind: CueKind::Speech }),
         content: Span::new(w.tokens[colon + 1].start, w.tokens[end - 1].end),
         direct: true,
@@ -619,7 +621,9 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
     let mut k = start;
     while k < end {
         if !in_quote[k] {
-            if matches!(w.lower(k), "and" | "but" | "with" | "while" | ",") && k > start && next_attribution(w, k, end)
+            if matches!(w.lower(k), "and" | "but" | "with" | "while" | "," | "though" | "although" | "whereas")
+                && k > start
+                && next_attribution(w, k, end)
             {
                 let mut stop = k;
                 if w.word(stop - 1) == "," {
@@ -643,7 +647,7 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
 /// "… and warned …", "…, with Iran expressing concern …".
 pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     let mut n = k + 1;
-    while n < end && matches!(w.lower(n), "and" | "but" | "with" | "while" | ",") {
+    while n < end && matches!(w.lower(n), "and" | "but" | "with" | "while" | "," | "though" | "although" | "whereas") {
         n += 1;
     }
     let subject_start = n;
