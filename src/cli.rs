@@ -102,7 +102,8 @@ pub fn digest_markdown(output: &ExtractOutput) -> String {
                 .as_deref()
                 .and_then(|id| article.actors.iter().find(|a| a.id == id))
                 .map_or("unknown", |a| a.name.as_str());
-            let content = if s.direct { format!("“{}”", s.content) } else { s.content.clone() };
+            let whole_quote = s.direct && !crate::export::is_partial_quote(&s.content);
+            let content = if whole_quote { format!("“{}”", s.content) } else { s.content.clone() };
             let _ = writeln!(md, "- **{speaker}** *{}*: {content} ({:.2})", s.cue, s.confidence);
         }
         md.push('\n');

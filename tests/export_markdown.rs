@@ -174,3 +174,18 @@ fn snapshot_matches_reviewed_file() {
     let expected = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text, expected, "run with UPDATE_EXPECT=1 to rewrite {} (then review it)", path.display());
 }
+
+#[test]
+fn partial_quotes_are_not_wrapped_in_quotation_marks_again() {
+    let src = sample::source(None, "a.txt", "She described them as “important partners”.");
+    let mut dossier = Dossier::new("PK", "Pakistan");
+    let speaker = ("Maria Zakharova", None, Some("RU"));
+    let partial = "them as “important partners”";
+    dossier.cards = vec![
+        sample::statement("h/s1", Section::StatementsAbout, speaker, "described", partial, true, src.clone()),
+        sample::statement("h/s2", Section::StatementsAbout, speaker, "said", "We are partners.", true, src),
+    ];
+    let text = export::briefing(&dossier, "2024-05-01");
+    assert!(text.contains("- *described*: them as “important partners”[^1]\n"), "{text}");
+    assert!(text.contains("- **said**: “We are partners\\.”[^1]\n"), "a whole quote keeps its marks: {text}");
+}

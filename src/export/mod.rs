@@ -173,12 +173,23 @@ fn speaker_name(card: &DossierCard) -> String {
     if name.is_empty() { "Unknown speaker".to_owned() } else { name }
 }
 
-/// `- **said**: “…”[^n]` for a quote, `- *reported*: …[^n]` for a paraphrase.
+/// Whether the content of a quoted statement is a partial quote: reported speech with some words quoted
+/// verbatim ("described them as “important partners”"), the quotation marks part of the content. The
+/// content of a whole quote is the words inside the marks, so it holds no double quotation marks itself.
+/// A partial quote must not be wrapped in quotation marks again: that would present the whole paraphrase
+/// as verbatim.
+pub fn is_partial_quote(content: &str) -> bool {
+    content.contains(['“', '”', '„', '«', '»', '"'])
+}
+
+/// `- **said**: “…”[^n]` for a quote, `- *reported*: …[^n]` for a paraphrase, and for a partial quote
+/// `- *described*: them as “important partners”[^n]` (a paraphrase that keeps its quotation marks).
 fn statement_line(card: &DossierCard, citations: &mut Footnotes) -> String {
     let cue = card.cue.as_deref().map(escape_inline).filter(|c| !c.is_empty());
     let content = card.content.as_deref().map(escape_inline).filter(|c| !c.is_empty());
     let citation = citations.cite(&card.source);
-    if card.direct {
+    let partial_quote = card.content.as_deref().is_some_and(is_partial_quote);
+    if card.direct && !partial_quote {
         let cue = cue.unwrap_or_else(|| "said".to_owned());
         let content = content.unwrap_or_default();
         format!("- **{cue}**: “{content}”{citation}")
