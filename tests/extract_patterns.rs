@@ -319,3 +319,12 @@ fn he_and_she_follow_the_persons_gender() {
     let speakers: Vec<String> = statements(text).into_iter().map(|s| s.0).collect();
     assert_eq!(speakers, ["Ruth Kamau", "Tom Okafor"]);
 }
+
+#[test]
+fn statements_concern_countries_named_through_organizations_and_pairs() {
+    let text = "Mr Okafor said tensions between Kenya and Uganda had grown. He warned that the border tensions \
+                between them were a threat. Officials say the banned Tehreek-e-Taliban Pakistan had regrouped.";
+    let analysis = extract(text);
+    let about: Vec<Vec<String>> = analysis.statements.iter().map(|s| s.about.clone()).collect();
+    assert_eq!(about, [vec!["KE", "UG"], vec!["KE", "UG"], vec!["PK"]]);
+}

@@ -10,7 +10,7 @@ mod statements;
 mod tokens;
 mod words;
 
-use crate::lexicon::{CountryForm, lexicon};
+use crate::lexicon::{CountryForm, Entry, lexicon};
 use crate::model::{Actor, ActorKind, Analysis, Span, Statement};
 
 use actors::{Phrase, Referent, Registry};
@@ -430,6 +430,25 @@ fn coordinated_speakers(
     }
 }
 
+/// Whether a statement's content refers back to two parties without naming them.
+fn refers_to_a_pair(content: &str) -> bool {
+    let lower = content.to_lowercase();
+    [
+        "between them",
+        "both nations",
+        "both countries",
+        "two countries",
+        "two nations",
+        "both sides",
+        "two sides",
+        "each other",
+        "both neighbours",
+        "both neighbors",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 /// Adds a country code to the article's list, once, in order of first mention.
 fn note_country(countries: &mut Vec<String>, code: &str) {
     if !countries.iter().any(|x| x == code) {
@@ -692,13 +711,23 @@ fn build(
         });
     }
     let mut statements = Vec::new();
+    // The countries of the latest statement naming two or more, and its sentence.
+    let mut pair: Option<(Vec<String>, usize)> = None;
     for (f, (actor, speaker_span)) in found.into_iter().zip(resolved) {
         let content = trim_span(text, f.content);
         if content.is_empty() {
             continue;
         }
         let speaker = actor.and_then(|a| ids[a].clone());
-        let about = countries_in(w, content);
+        let mut about = countries_in(w, content);
+        if about.len() >= 2 {
+            pair = Some((about.clone(), f.sentence));
+        } else if about.is_empty() && refers_to_a_pair(content.text(text)) {
+            // "the border tensions between them", "both nations": the countries just named.
+            if let Some((countries, _)) = pair.as_ref().filter(|(_, n)| n + 3 >= f.sentence) {
+                about = countries.clone();
+            }
+        }
         let sentence_span = sents.get(f.sentence).map_or(content, |s| s.span);
         let confidence = if speaker.is_some() { f.confidence } else { f.confidence * 0.5 };
         statements.push(Statement {
@@ -737,11 +766,14 @@ fn countries_in(w: &Words<'_>, span: Span) -> Vec<String> {
         if t.end > span.end {
             break;
         }
-        if let Some((c, _, _)) = w.country_at(i) {
-            let code = w.country_code(c).to_owned();
-            if !out.contains(&code) {
-                out.push(code);
-            }
+        // A country, or an organization of a country ("Tehreek-e-Taliban Pakistan", "Hamas").
+        let code = match w.hit_at[i].map(|h| h.entry) {
+            Some(Entry::Country(c, _)) => Some(w.country_code(c)),
+            Some(Entry::Organization(o)) => w.lex.organizations.get(o).and_then(|org| org.country.as_deref()),
+            None => None,
+        };
+        if let Some(code) = code {
+            note_country(&mut out, code);
         }
     }
     out
