@@ -3,6 +3,9 @@
 //! stay unique in the whole document.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::SourceRef;
 
@@ -11,7 +14,9 @@ use super::escape::escape_inline;
 /// The footnotes of one briefing, numbered in the order they are first cited.
 pub(super) struct Footnotes {
     /// `(label, definition text)`, the text already escaped.
-    entries: Vec<(u32, String)>,
+    entries: Vec<(u32, Rc<str>)>,
+    /// The label of each definition text: a briefing of 10,000 cards looks each citation up at once.
+    labels: HashMap<Rc<str>, u32>,
     /// Numeric labels the analyst's notes use themselves (`[^3]`).
     taken: BTreeSet<u32>,
     next: u32,
@@ -20,13 +25,13 @@ pub(super) struct Footnotes {
 impl Footnotes {
     /// No footnotes yet; `notes` is scanned for numeric labels to avoid.
     pub(super) fn new(notes: &str) -> Self {
-        Self { entries: Vec::new(), taken: numeric_labels(notes), next: 1 }
+        Self { entries: Vec::new(), labels: HashMap::default(), taken: numeric_labels(notes), next: 1 }
     }
 
     /// The reference (`[^n]`) citing `source`: a new footnote, or the one citing the same thing.
     pub(super) fn cite(&mut self, source: &SourceRef) -> String {
         let text = definition(source);
-        if let Some((label, _)) = self.entries.iter().find(|(_, t)| *t == text) {
+        if let Some(label) = self.labels.get(text.as_str()) {
             return format!("[^{label}]");
         }
         while self.taken.contains(&self.next) {
@@ -34,6 +39,8 @@ impl Footnotes {
         }
         let label = self.next;
         self.next += 1;
+        let text: Rc<str> = text.into();
+        self.labels.insert(Rc::clone(&text), label);
         self.entries.push((label, text));
         format!("[^{label}]")
     }

@@ -28,13 +28,18 @@ pub enum Command {
     AddCard { country: String, name: String, card: DossierCard },
     /// Removes a card from a dossier.
     RemoveCard { country: String, card: String },
+    /// Puts a card back at `index` of a dossier's list (the inverse of `RemoveCard`). Already there: no
+    /// change.
+    InsertCard { country: String, index: usize, card: DossierCard },
     /// Moves a card `offset` places up (negative) or down within its section.
     MoveCard { country: String, card: String, offset: i32 },
+    /// Moves a card to `index` of the dossier's list (the inverse of `MoveCard`).
+    PlaceCard { country: String, card: String, index: usize },
     /// Replaces a dossier's notes.
     SetNotes { country: String, notes: String },
     /// Puts back a whole article (the inverse of the card edits).
     RestoreArticle { index: usize, article: Article },
-    /// Puts back a whole dossier, or removes it when `None` (the inverse of the dossier edits).
+    /// Puts back a whole dossier, or removes it when `None` (the inverse of creating and deleting one).
     RestoreDossier { country: String, dossier: Option<Dossier> },
 }
 
@@ -59,7 +64,9 @@ impl Command {
             | Self::RemoveDossier { country }
             | Self::AddCard { country, .. }
             | Self::RemoveCard { country, .. }
+            | Self::InsertCard { country, .. }
             | Self::MoveCard { country, .. }
+            | Self::PlaceCard { country, .. }
             | Self::SetNotes { country, .. }
             | Self::RestoreDossier { country, .. } => Some(country),
             _ => None,
@@ -117,40 +124,73 @@ impl Workspace {
                 }
                 self.edit_article(&article, |a| merge_actors(a, &keep, &merge))
             }
+            // The dossier edits change the dossier in place and return small inverses: a dossier may
+            // hold thousands of cards, and copying it on every click or keystroke (and keeping each
+            // copy for undo) would make the app slower and bigger with every card.
             Command::CreateDossier { country, name } => {
-                let before = self.dossier(&country).cloned();
-                if before.is_none() {
-                    self.put_dossier(Dossier::new(&country, &name));
+                if let Some(existing) = self.dossier(&country) {
+                    return Ok(Command::RestoreDossier { dossier: Some(existing.clone()), country });
                 }
-                Ok(Command::RestoreDossier { country, dossier: before })
+                self.put_dossier(Dossier::new(&country, &name));
+                Ok(Command::RestoreDossier { country, dossier: None })
             }
             Command::RemoveDossier { country } => {
-                let before = self.dossier(&country).cloned().ok_or_else(|| CommandError::NoDossier(country.clone()))?;
-                self.dossiers.retain(|d| d.country != country);
+                let index = self.dossier_index(&country)?;
+                let before = self.dossiers.remove(index);
                 self.dirty.insert(country.clone());
                 Ok(Command::RestoreDossier { country, dossier: Some(before) })
             }
             Command::AddCard { country, name, card } => {
-                let before = self.dossier(&country).cloned();
-                let mut dossier = before.clone().unwrap_or_else(|| Dossier::new(&country, &name));
-                if !dossier.contains(&card.id) {
+                let Some(dossier) = self.dossier_mut(&country) else {
+                    let mut dossier = Dossier::new(&country, &name);
                     dossier.cards.push(card);
                     self.put_dossier(dossier);
+                    return Ok(Command::RestoreDossier { country, dossier: None });
+                };
+                if dossier.contains(&card.id) {
+                    return Ok(Command::RestoreDossier { dossier: Some(dossier.clone()), country });
                 }
-                Ok(Command::RestoreDossier { country, dossier: before })
+                let id = card.id.clone();
+                dossier.cards.push(card);
+                self.dirty.insert(country.clone());
+                Ok(Command::RemoveCard { country, card: id })
             }
-            Command::RemoveCard { country, card } => self.edit_dossier(&country, |d| {
-                let before = d.cards.len();
-                d.cards.retain(|c| c.id != card);
-                if d.cards.len() == before { Err(CommandError::NoCard(card)) } else { Ok(()) }
-            }),
-            Command::MoveCard { country, card, offset } => self.edit_dossier(&country, |d| {
-                move_within_section(&mut d.cards, &card, offset).ok_or(CommandError::NoCard(card))
-            }),
-            Command::SetNotes { country, notes } => self.edit_dossier(&country, |d| {
-                d.notes = notes;
-                Ok(())
-            }),
+            Command::RemoveCard { country, card } => {
+                let (dossier, index) = self.card_index(&country, &card)?;
+                let removed = dossier.cards.remove(index);
+                self.dirty.insert(country.clone());
+                Ok(Command::InsertCard { country, index, card: removed })
+            }
+            Command::InsertCard { country, index, card } => {
+                let index_of_dossier = self.dossier_index(&country)?;
+                let dossier = &mut self.dossiers[index_of_dossier];
+                if dossier.contains(&card.id) {
+                    return Ok(Command::RestoreDossier { dossier: Some(dossier.clone()), country });
+                }
+                let id = card.id.clone();
+                dossier.cards.insert(index.min(dossier.cards.len()), card);
+                self.dirty.insert(country.clone());
+                Ok(Command::RemoveCard { country, card: id })
+            }
+            Command::MoveCard { country, card, offset } => {
+                let (dossier, from) = self.card_index(&country, &card)?;
+                move_within_section(&mut dossier.cards, from, offset);
+                self.dirty.insert(country.clone());
+                Ok(Command::PlaceCard { country, card, index: from })
+            }
+            Command::PlaceCard { country, card, index } => {
+                let (dossier, from) = self.card_index(&country, &card)?;
+                let to = index.min(dossier.cards.len() - 1);
+                move_card(&mut dossier.cards, from, to);
+                self.dirty.insert(country.clone());
+                Ok(Command::PlaceCard { country, card, index: from })
+            }
+            Command::SetNotes { country, notes } => {
+                let index = self.dossier_index(&country)?;
+                let before = std::mem::replace(&mut self.dossiers[index].notes, notes);
+                self.dirty.insert(country.clone());
+                Ok(Command::SetNotes { country, notes: before })
+            }
             Command::RestoreArticle { index, article } => {
                 let hash = article.hash.clone();
                 let before = match self.articles.iter().position(|a| a.hash == hash) {
@@ -167,14 +207,17 @@ impl Workspace {
                 Ok(Command::RemoveArticles(vec![self.articles[before].hash.clone()]))
             }
             Command::RestoreDossier { country, dossier } => {
-                let before = self.dossier(&country).cloned();
-                match dossier {
-                    Some(d) => self.put_dossier(d),
-                    None => {
-                        self.dossiers.retain(|d| d.country != country);
-                        self.dirty.insert(country.clone());
+                let index = self.dossiers.iter().position(|d| d.country == country);
+                let before = match (index, dossier) {
+                    (Some(index), Some(dossier)) => Some(std::mem::replace(&mut self.dossiers[index], dossier)),
+                    (Some(index), None) => Some(self.dossiers.remove(index)),
+                    (None, Some(dossier)) => {
+                        self.put_dossier(dossier);
+                        None
                     }
-                }
+                    (None, None) => None,
+                };
+                self.dirty.insert(country.clone());
                 Ok(Command::RestoreDossier { country, dossier: before })
             }
         }
@@ -197,17 +240,20 @@ impl Workspace {
         Ok(Command::RestoreArticle { index, article: before })
     }
 
-    /// Runs `edit` on a copy of a dossier; on success stores it and returns the restoring command.
-    fn edit_dossier(
-        &mut self,
-        country: &str,
-        edit: impl FnOnce(&mut Dossier) -> Result<(), CommandError>,
-    ) -> Result<Command, CommandError> {
-        let before = self.dossier(country).cloned().ok_or_else(|| CommandError::NoDossier(country.to_owned()))?;
-        let mut dossier = before.clone();
-        edit(&mut dossier)?;
-        self.put_dossier(dossier);
-        Ok(Command::RestoreDossier { country: country.to_owned(), dossier: Some(before) })
+    /// The index of `country`'s dossier in `dossiers`.
+    fn dossier_index(&self, country: &str) -> Result<usize, CommandError> {
+        self.dossiers
+            .iter()
+            .position(|d| d.country == country)
+            .ok_or_else(|| CommandError::NoDossier(country.to_owned()))
+    }
+
+    /// `country`'s dossier and the index of its card `card`.
+    fn card_index(&mut self, country: &str, card: &str) -> Result<(&mut Dossier, usize), CommandError> {
+        let dossier = self.dossier_mut(country).ok_or_else(|| CommandError::NoDossier(country.to_owned()))?;
+        let index =
+            dossier.cards.iter().position(|c| c.id == card).ok_or_else(|| CommandError::NoCard(card.to_owned()))?;
+        Ok((dossier, index))
     }
 
     /// Builds the dossier card for an article's card, in the section it belongs to in `country`'s
@@ -254,20 +300,22 @@ fn merge_actors(article: &mut Article, keep: &str, merge: &str) -> Result<(), Co
     Ok(())
 }
 
-/// Moves the card with id `card` by `offset` places among the cards of its own section.
-fn move_within_section(cards: &mut [DossierCard], card: &str, offset: i32) -> Option<()> {
-    let from = cards.iter().position(|c| c.id == card)?;
+/// Moves the card at `from` by `offset` places among the cards of its own section.
+fn move_within_section(cards: &mut [DossierCard], from: usize, offset: i32) {
     let section = cards[from].section;
     let same: Vec<usize> = (0..cards.len()).filter(|&i| cards[i].section == section).collect();
-    let rank = same.iter().position(|&i| i == from)?;
+    let rank = same.iter().position(|&i| i == from).unwrap_or(0);
     let target = (rank as i64 + i64::from(offset)).clamp(0, same.len() as i64 - 1) as usize;
-    let to = same[target];
+    move_card(cards, from, same[target]);
+}
+
+/// Moves the card at `from` to `to`, shifting the cards between by one place.
+fn move_card(cards: &mut [DossierCard], from: usize, to: usize) {
     if from < to {
         cards[from..=to].rotate_left(1);
     } else {
         cards[to..=from].rotate_right(1);
     }
-    Some(())
 }
 
 /// Undo and redo stacks over [`Workspace::apply`].
@@ -326,5 +374,106 @@ impl History {
             }
             Err(_) => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, SourceRef};
+
+    fn card(id: &str, section: Section) -> DossierCard {
+        DossierCard {
+            id: id.to_owned(),
+            section,
+            name: format!("Speaker {id}"),
+            kind: ActorKind::Person,
+            role: None,
+            country: Some("PK".to_owned()),
+            country_evidence: None,
+            cue: None,
+            content: None,
+            direct: false,
+            about: Vec::new(),
+            confidence: 0.5,
+            source: SourceRef::default(),
+        }
+    }
+
+    fn add(id: &str, section: Section) -> Command {
+        Command::AddCard { country: "PK".into(), name: "Pakistan".into(), card: card(id, section) }
+    }
+
+    fn ids(workspace: &Workspace) -> Vec<&str> {
+        workspace.dossier("PK").map_or_else(Vec::new, |d| d.cards.iter().map(|c| c.id.as_str()).collect())
+    }
+
+    /// Every dossier edit, undone step by step, gives back each earlier workspace, and redone gives back
+    /// each later one.
+    #[test]
+    fn dossier_edits_undo_and_redo_exactly() {
+        let commands = vec![
+            add("h/a1", Section::KeyActors),
+            add("h/s1", Section::StatementsBy),
+            add("h/a2", Section::KeyActors),
+            add("h/s2", Section::StatementsAbout),
+            add("h/a3", Section::KeyActors),
+            add("h/a1", Section::KeyActors), // Already there.
+            Command::MoveCard { country: "PK".into(), card: "h/a3".into(), offset: -2 },
+            Command::MoveCard { country: "PK".into(), card: "h/a3".into(), offset: -5 }, // Already first.
+            Command::MoveCard { country: "PK".into(), card: "h/a1".into(), offset: 1 },
+            Command::RemoveCard { country: "PK".into(), card: "h/s1".into() },
+            Command::SetNotes { country: "PK".into(), notes: "first".into() },
+            Command::SetNotes { country: "PK".into(), notes: "second".into() },
+            Command::CreateDossier { country: "AF".into(), name: "Afghanistan".into() },
+            Command::CreateDossier { country: "PK".into(), name: "Pakistan".into() }, // Already there.
+            Command::RemoveDossier { country: "AF".into() },
+        ];
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        let mut states = vec![workspace.clone()];
+        for command in commands {
+            history.apply(&mut workspace, command).unwrap_or_else(|e| panic!("{e}"));
+            states.push(workspace.clone());
+        }
+        assert_eq!(ids(&workspace), ["h/a3", "h/a2", "h/a1", "h/s2"]);
+        assert_eq!(workspace.dossier("PK").map(|d| d.notes.as_str()), Some("second"));
+        // The two notes edits are one undo step.
+        states.remove(states.len() - 5);
+        for expected in states.iter().rev().skip(1) {
+            assert!(history.undo(&mut workspace));
+            assert_eq!(workspace.dossiers, expected.dossiers);
+        }
+        assert!(!history.undo(&mut workspace));
+        for expected in states.iter().skip(1) {
+            assert!(history.redo(&mut workspace));
+            assert_eq!(workspace.dossiers, expected.dossiers);
+        }
+    }
+
+    /// Adding a card to a big dossier keeps a small inverse, not a copy of the dossier.
+    #[test]
+    fn adding_a_card_keeps_no_copy_of_the_dossier() {
+        let mut workspace = Workspace::default();
+        for n in 0..100 {
+            workspace.apply(add(&format!("h/a{n}"), Section::KeyActors)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let inverse = workspace.apply(add("h/new", Section::KeyActors));
+        assert_eq!(inverse, Ok(Command::RemoveCard { country: "PK".into(), card: "h/new".into() }));
+        let inverse = workspace.apply(Command::RemoveCard { country: "PK".into(), card: "h/a5".into() });
+        assert!(matches!(inverse, Ok(Command::InsertCard { index: 5, .. })));
+        assert!(workspace.dirty.contains("PK"));
+    }
+
+    #[test]
+    fn dossier_edits_name_what_is_missing() {
+        let mut workspace = Workspace::default();
+        let missing = Command::RemoveCard { country: "PK".into(), card: "x".into() };
+        assert_eq!(workspace.apply(missing.clone()), Err(CommandError::NoDossier("PK".into())));
+        workspace.apply(add("h/a1", Section::KeyActors)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(workspace.apply(missing), Err(CommandError::NoCard("x".into())));
+        let place = Command::PlaceCard { country: "PK".into(), card: "x".into(), index: 0 };
+        assert_eq!(workspace.apply(place), Err(CommandError::NoCard("x".into())));
+        assert_eq!(ids(&workspace), ["h/a1"]);
     }
 }

@@ -1,6 +1,6 @@
 //! The workspace: the open articles and the dossiers built from them. Restored on the next start.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -40,17 +40,13 @@ impl Workspace {
 
     /// Countries the open articles involve, most mentioned first: the dossiers to suggest.
     pub fn suggested_countries(&self) -> Vec<String> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for article in &self.articles {
-            for code in &article.analysis.countries {
-                match counts.iter_mut().find(|(c, _)| c == code) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((code.clone(), 1)),
-                }
-            }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for code in self.articles.iter().flat_map(|a| &a.analysis.countries) {
+            *counts.entry(code.as_str()).or_default() += 1;
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        counts.into_iter().map(|(c, _)| c).collect()
+        let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        counts.into_iter().map(|(c, _)| c.to_owned()).collect()
     }
 
     /// Remembers `path` as the most recent file (at most 10 are kept).

@@ -3,9 +3,12 @@
 //! first while the data is skipped unparsed, so a file from a newer Dossier gives "newer version" rather
 //! than a confusing parse error deep inside data this build does not understand.
 
+use std::fmt;
+use std::marker::PhantomData;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize, de::DeserializeOwned, de::IgnoredAny};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 
 use super::{FORMAT_VERSION, StoreError};
 
@@ -72,6 +75,62 @@ pub(super) fn read_header(text: &str, path: &Path, expected: &str) -> Result<u32
         return Err(StoreError::FutureVersion { path: path.to_owned(), version: header.version });
     }
     Ok(header.version)
+}
+
+/// Parses a file of the current format version in one pass, as this build writes them: `format`, then
+/// `version`, then `data`, parsed as `T` straight away. `None` for anything else (another kind of file,
+/// another version, other fields or another order, invalid RON): [`read_header`] and [`read_data`] then
+/// read it in two steps, which migrate old versions and name what is wrong. A 7 MB dossier of 10,000 cards
+/// is parsed once instead of twice.
+pub(super) fn read_current<T: DeserializeOwned>(text: &str, expected: &str) -> Option<T> {
+    ron::Options::default().from_str_seed(text, CurrentEnvelope { expected, data: PhantomData }).ok()
+}
+
+/// Reads an envelope whose header says `expected` and [`FORMAT_VERSION`], and its data as `T`.
+struct CurrentEnvelope<'e, T> {
+    expected: &'e str,
+    data: PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for CurrentEnvelope<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_struct("Envelope", &["format", "version", "data"], self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for CurrentEnvelope<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a {} file of format version {FORMAT_VERSION}", self.expected)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        next_field(&mut map, "format")?;
+        if map.next_value::<String>()? != self.expected {
+            return Err(de::Error::custom("another kind of file"));
+        }
+        next_field(&mut map, "version")?;
+        if map.next_value::<u32>()? != FORMAT_VERSION {
+            return Err(de::Error::custom("another format version"));
+        }
+        next_field(&mut map, "data")?;
+        let data = map.next_value::<T>()?;
+        match map.next_key::<String>()? {
+            None => Ok(data),
+            Some(_) => Err(de::Error::custom("more fields than the current envelope")),
+        }
+    }
+}
+
+/// Reads the next field name, which must be `name`.
+fn next_field<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<(), A::Error> {
+    match map.next_key::<String>()? {
+        Some(key) if key == name => Ok(()),
+        _ => Err(de::Error::custom("not the current envelope")),
+    }
 }
 
 /// Parses the whole envelope with its data as `T` (the shape of the version the header named).

@@ -84,6 +84,9 @@ pub fn dossier_to_string(dossier: &Dossier) -> Result<String, StoreError> {
 
 /// Parses the text of a dossier file (any known format version). `path` is only used in errors.
 pub fn dossier_from_str(text: &str, path: &Path) -> Result<Dossier, StoreError> {
+    if let Some(dossier) = envelope::read_current(text, envelope::DOSSIER) {
+        return Ok(dossier);
+    }
     let version = envelope::read_header(text, path, envelope::DOSSIER)?;
     match version {
         FORMAT_VERSION => envelope::read_data(text, path),
@@ -99,6 +102,9 @@ pub fn workspace_to_string(workspace: &Workspace) -> Result<String, StoreError> 
 
 /// Parses the text of a workspace file (any known format version). `path` is only used in errors.
 pub fn workspace_from_str(text: &str, path: &Path) -> Result<Workspace, StoreError> {
+    if let Some(workspace) = envelope::read_current(text, envelope::WORKSPACE) {
+        return Ok(workspace);
+    }
     let version = envelope::read_header(text, path, envelope::WORKSPACE)?;
     match version {
         FORMAT_VERSION => envelope::read_data(text, path),

@@ -18,12 +18,13 @@ pub fn card_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, 
             card_detail_ui(ui, state, view, commands);
         });
     });
-    filter_ui(ui, state, &mut view.filter);
+    let countries = view.countries(state);
+    filter_ui(ui, &countries.all, &mut view.filter);
     ui.separator();
     card_list_ui(ui, state, view);
 }
 
-fn filter_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut CardFilter) {
+fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut filter.tab, CardTab::Actors, "Actors");
         ui.selectable_value(&mut filter.tab, CardTab::Statements, "Statements");
@@ -40,9 +41,8 @@ fn filter_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut CardFilter) {
         let selected = filter.country.as_deref().map_or_else(|| "Any".to_owned(), country_label);
         ComboBox::from_label("Country").selected_text(selected).show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.country, None, "Any");
-            for code in countries(&state.workspace) {
-                let label = country_label(&code);
-                ui.selectable_value(&mut filter.country, Some(code), label);
+            for code in countries {
+                ui.selectable_value(&mut filter.country, Some(code.clone()), country_label(code));
             }
         });
         let selected = filter.kind.map_or("Any", ActorKind::label);
@@ -58,17 +58,6 @@ fn filter_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut CardFilter) {
             }
         });
     });
-}
-
-/// The countries to filter by: those of the open articles and of the dossiers.
-fn countries(workspace: &Workspace) -> Vec<String> {
-    let mut codes = workspace.suggested_countries();
-    for dossier in &workspace.dossiers {
-        if !codes.contains(&dossier.country) {
-            codes.push(dossier.country.clone());
-        }
-    }
-    codes
 }
 
 fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
@@ -228,8 +217,18 @@ fn keep(
 ) -> bool {
     let visible = filter.show_rejected || !article.is_rejected(id);
     let kind = filter.kind.is_none_or(|k| kind == Some(k));
-    let matches = needle.is_empty() || text.iter().flatten().any(|t| t.to_lowercase().contains(needle));
-    visible && country && kind && matches
+    visible && country && kind && (needle.is_empty() || text.iter().flatten().any(|t| contains_lowercase(t, needle)))
+}
+
+/// Whether `text`, lower-cased, contains `needle` (already lower case). The filter runs over every card
+/// on each keystroke, so an ASCII needle is searched for without lower-casing (and allocating) the text:
+/// the only characters outside ASCII whose lower case holds ASCII letters are `İ` and the Kelvin sign.
+fn contains_lowercase(text: &str, needle: &str) -> bool {
+    if needle.is_ascii() && (text.is_ascii() || !text.contains(['\u{130}', '\u{212a}'])) {
+        let (text, needle) = (text.as_bytes(), needle.as_bytes());
+        return needle.is_empty() || text.windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle));
+    }
+    text.to_lowercase().contains(needle)
 }
 
 #[cfg(test)]
@@ -290,6 +289,25 @@ mod tests {
 
     fn cards(filter: CardFilter) -> Vec<usize> {
         rows(&workspace(), Some("h"), &filter).into_iter().map(|r| r.card).collect()
+    }
+
+    #[test]
+    fn text_matches_as_lower_case() {
+        for (text, needle) in [
+            ("Ishaq Dar", "dar"),
+            ("ISHAQ DAR", "haq d"),
+            ("Kabul “said”", "said"),
+            ("İstanbul", "i̇st"),
+            ("İstanbul", "i"),
+            ("200 \u{212a}", "k"),
+            ("Zürich", "zü"),
+            ("ZÜRICH", "zü"),
+            ("abc", ""),
+            ("ab", "abc"),
+            ("Mr Okafor", "okafor said"),
+        ] {
+            assert_eq!(contains_lowercase(text, needle), text.to_lowercase().contains(needle), "{text:?} {needle:?}");
+        }
     }
 
     #[test]

@@ -4,16 +4,8 @@
 use egui::{Panel, RichText, ScrollArea, TextEdit};
 
 use super::command::UiCommand;
-use super::state::{AppState, ViewState};
+use super::state::{AppState, DossierRow as Row, ViewState};
 use crate::model::{CardRef, Command, Dossier, DossierCard, Section};
-
-/// One line of the section list: a section title, a placeholder for an empty section, or a card.
-#[derive(Clone, Copy)]
-enum Row {
-    Title(Section, usize),
-    Empty,
-    Card(usize),
-}
 
 /// The dossier panel for `view.dossier`.
 pub fn dossier_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -37,7 +29,7 @@ pub fn dossier_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, com
     });
     ui.separator();
     Panel::right("dossier_notes").resizable(true).default_size(420.0).show(ui, |ui| notes_ui(ui, dossier, commands));
-    sections_ui(ui, dossier, view, commands);
+    sections_ui(ui, state.generation, dossier, view, commands);
 }
 
 fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>) {
@@ -56,7 +48,7 @@ fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>)
 }
 
 fn rows(dossier: &Dossier) -> Vec<Row> {
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(dossier.cards.len() + 2 * Section::ALL.len());
     for section in Section::ALL {
         let cards: Vec<usize> = (0..dossier.cards.len()).filter(|&i| dossier.cards[i].section == section).collect();
         rows.push(Row::Title(section, cards.len()));
@@ -68,8 +60,20 @@ fn rows(dossier: &Dossier) -> Vec<Row> {
     rows
 }
 
-fn sections_ui(ui: &mut egui::Ui, dossier: &Dossier, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
-    let rows = rows(dossier);
+/// The section list, virtualised: only the rows in view are laid out, and the rows are rebuilt only when
+/// the workspace changed or another dossier is shown.
+fn sections_ui(
+    ui: &mut egui::Ui,
+    generation: u64,
+    dossier: &Dossier,
+    view: &mut ViewState,
+    commands: &mut Vec<UiCommand>,
+) {
+    let key = (generation, dossier.country.clone());
+    let rows = match view.dossier_rows.take() {
+        Some((cached, rows)) if cached == key => rows,
+        _ => rows(dossier),
+    };
     let row_height = ui.spacing().interact_size.y;
     ScrollArea::vertical().id_salt("dossier_sections").auto_shrink(false).show_rows(
         ui,
@@ -93,6 +97,7 @@ fn sections_ui(ui: &mut egui::Ui, dossier: &Dossier, view: &mut ViewState, comma
             }
         },
     );
+    view.dossier_rows = Some((key, rows));
 }
 
 fn card_row_ui(

@@ -66,17 +66,16 @@ fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
             view.dossier = if selected { None } else { Some(dossier.country.clone()) };
         }
     }
-    let suggested: Vec<String> =
-        workspace.suggested_countries().into_iter().filter(|c| workspace.dossier(c).is_none()).collect();
-    if !suggested.is_empty() {
+    let countries = view.countries(state);
+    if !countries.suggested.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new("Suggested by the articles").weak());
         ui.horizontal_wrapped(|ui| {
-            for country in suggested {
-                let name = country_label(&country);
+            for country in &countries.suggested {
+                let name = country_label(country);
                 if ui.button(format!("+ {name}")).on_hover_text(format!("Start a dossier on {name}")).clicked() {
                     view.dossier = Some(country.clone());
-                    commands.push(UiCommand::apply(Command::CreateDossier { country, name }));
+                    commands.push(UiCommand::apply(Command::CreateDossier { country: country.clone(), name }));
                 }
             }
         });

@@ -2,7 +2,9 @@
 //! change it only through commands); [`ViewState`] is how the analyst is looking at it (selection, filters,
 //! edit buffers, layout caches), which views change directly.
 
-use crate::model::{ActorKind, CardRef, History, Workspace};
+use std::sync::Arc;
+
+use crate::model::{ActorKind, CardRef, History, Section, Workspace};
 
 /// The document: the workspace, its undo history, and what the app is doing in the background.
 #[derive(Default)]
@@ -142,7 +144,11 @@ pub struct ViewState {
     /// The filtered, sorted card rows, with what they were computed from.
     pub card_rows: Option<(RowsKey, Vec<CardRow>)>,
     /// The laid-out reader text, with what it was laid out from.
-    pub reader_galley: Option<(ReaderKey, std::sync::Arc<egui::Galley>)>,
+    pub reader_galley: Option<(ReaderKey, Arc<egui::Galley>)>,
+    /// The countries of the workspace, for the generation they were counted in.
+    pub countries: Option<(u64, Arc<Countries>)>,
+    /// The rows of the shown dossier's sections, with the generation and dossier they were built for.
+    pub dossier_rows: Option<((u64, String), Vec<DossierRow>)>,
 }
 
 impl ViewState {
@@ -164,6 +170,52 @@ impl ViewState {
         }
         self.article = Some(hash.to_owned());
     }
+}
+
+/// The countries of the workspace: counting them goes through every open article, so it is done once
+/// per change rather than once per frame.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Countries {
+    /// The countries the open articles mention, most mentioned first, then those of dossiers: the card
+    /// filter's choices.
+    pub all: Vec<String>,
+    /// The countries the articles mention that have no dossier yet, most mentioned first.
+    pub suggested: Vec<String>,
+}
+
+impl Countries {
+    fn of(workspace: &Workspace) -> Self {
+        let mentioned = workspace.suggested_countries();
+        let suggested = mentioned.iter().filter(|c| workspace.dossier(c).is_none()).cloned().collect();
+        let mut all = mentioned;
+        for dossier in &workspace.dossiers {
+            if !all.contains(&dossier.country) {
+                all.push(dossier.country.clone());
+            }
+        }
+        Self { all, suggested }
+    }
+}
+
+impl ViewState {
+    /// The workspace's countries, counted again only when it changed.
+    pub fn countries(&mut self, state: &AppState) -> Arc<Countries> {
+        if self.countries.as_ref().is_none_or(|(generation, _)| *generation != state.generation) {
+            self.countries = None;
+        }
+        let (_, countries) =
+            self.countries.get_or_insert_with(|| (state.generation, Arc::new(Countries::of(&state.workspace))));
+        Arc::clone(countries)
+    }
+}
+
+/// One line of the dossier panel's section list: a section title with its card count, a placeholder for
+/// an empty section, or a card (by index into the dossier's cards).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DossierRow {
+    Title(Section, usize),
+    Empty,
+    Card(usize),
 }
 
 /// What a card-row list was computed from.
