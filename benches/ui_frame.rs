@@ -323,7 +323,8 @@ fn occasional_work(setup: &Setup) -> anyhow::Result<()> {
     });
     if let (Some((country, name)), Some(card)) = (dossier, card) {
         let add = median_ms(9, || {
-            let command = dossier::model::Command::AddCard { country: country.clone(), name: name.clone(), card: card.clone() };
+            let command =
+                dossier::model::Command::AddCard { country: country.clone(), name: name.clone(), card: card.clone() };
             let _ = history.apply(&mut copy, command);
             history.undo(&mut copy);
         });
@@ -357,7 +358,9 @@ fn main() -> anyhow::Result<()> {
     println!("ui_frame: set up in {:.1} s", started.elapsed().as_secs_f64());
     report("small", &small);
     report("large", &large);
-    println!("ui_frame: one frame = Context::run_ui over App::ui + tessellate; {FRAMES} frames after {WARM_UP} warm-up");
+    println!(
+        "ui_frame: one frame = Context::run_ui over App::ui + tessellate; {FRAMES} frames after {WARM_UP} warm-up"
+    );
     println!("{:<22} {:>28} {:>28} {:>7}", "workload", "small: median/p95/max ms", "large: median/p95/max ms", "ratio");
     let small_workloads = workloads(&small);
     for (name, workload) in workloads(&large) {

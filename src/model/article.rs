@@ -137,8 +137,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The actor with this id. Ids are numbered in order (`a1` at index 0), so the numbered place is tried
+    /// first: views look a speaker up for every statement card on every filter change.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        let numbered = id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok());
+        match numbered.and_then(|n| self.actors.get(n.wrapping_sub(1))) {
+            Some(actor) if actor.id == id => Some(actor),
+            _ => self.actors.iter().find(|a| a.id == id),
+        }
     }
 
     pub fn statement(&self, id: &str) -> Option<&Statement> {

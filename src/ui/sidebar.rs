@@ -70,13 +70,19 @@ fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
     if !countries.suggested.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new("Suggested by the articles").weak());
+        let (first, rest) = countries.suggested.split_at(countries.suggested.len().min(SUGGESTIONS_SHOWN));
         ui.horizontal_wrapped(|ui| {
-            for country in &countries.suggested {
-                let name = country_label(country);
-                if ui.button(format!("+ {name}")).on_hover_text(format!("Start a dossier on {name}")).clicked() {
-                    view.dossier = Some(country.clone());
-                    commands.push(UiCommand::apply(Command::CreateDossier { country: country.clone(), name }));
-                }
+            for country in first {
+                suggestion_ui(ui, country, view, commands);
+            }
+            // The rest in a menu, laid out only when opened: hundreds of articles can name a hundred
+            // countries, and a hundred buttons would be laid out on every frame.
+            if !rest.is_empty() {
+                ui.menu_button(format!("{} more…", rest.len()), |ui| {
+                    for country in rest {
+                        suggestion_ui(ui, country, view, commands);
+                    }
+                });
             }
         });
     }
@@ -99,4 +105,17 @@ fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
             }
         }
     });
+}
+
+/// How many suggested countries are shown as buttons; the others are in a menu.
+const SUGGESTIONS_SHOWN: usize = 12;
+
+/// "+ <Country>": starts a dossier on a country the articles suggest.
+fn suggestion_ui(ui: &mut egui::Ui, country: &str, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+    let name = country_label(country);
+    if ui.button(format!("+ {name}")).on_hover_text(format!("Start a dossier on {name}")).clicked() {
+        view.dossier = Some(country.to_owned());
+        commands.push(UiCommand::apply(Command::CreateDossier { country: country.to_owned(), name }));
+        ui.close_kind(egui::UiKind::Menu);
+    }
 }
