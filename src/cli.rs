@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicUsize;
 
 use serde::Serialize;
 
-use crate::model::{Actor, Statement};
+use crate::model::{Actor, Statement, Wording};
 
 /// What `dossier extract` prints.
 #[derive(Debug, Serialize)]
@@ -102,8 +102,7 @@ pub fn digest_markdown(output: &ExtractOutput) -> String {
                 .as_deref()
                 .and_then(|id| article.actors.iter().find(|a| a.id == id))
                 .map_or("unknown", |a| a.name.as_str());
-            let whole_quote = s.direct && !crate::export::is_partial_quote(&s.content);
-            let content = if whole_quote { format!("“{}”", s.content) } else { s.content.clone() };
+            let content = Wording::of(s.direct, &s.content).show(&s.content);
             let _ = writeln!(md, "- **{speaker}** *{}*: {content} ({:.2})", s.cue, s.confidence);
         }
         md.push('\n');

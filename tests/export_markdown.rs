@@ -63,7 +63,7 @@ fn briefing_contains_statements_speakers_and_sources() {
     assert!(text.starts_with("# Pakistan briefing\n"), "{text}");
     assert!(text.contains("2024-05-01"));
     assert!(text.contains("We are ready\\."), "{text}");
-    assert!(text.contains("### Ishaq Dar (Foreign Minister, PK)"), "{text}");
+    assert!(text.contains("### Ishaq Dar (Foreign Minister, Pakistan)"), "{text}");
     assert!(text.contains("- **said**: “We are ready\\.”[^1]"), "{text}");
     assert!(text.contains("- *said*: the talks were “premature” and 'unhelpful'[^2]"), "{text}");
     assert!(text.contains("[^1]: Dawn: “Talks resume”, news/dawn-2024.txt, sentence: "), "{text}");
@@ -104,7 +104,7 @@ fn hostile_text_adds_no_structure() {
         "## Statements by Pakistan's actors",
         "### \\*\\*Bold\\*\\* Name \\| x (",
         "## Statements about Pakistan by others",
-        "### \\# Not a heading (IN)",
+        "### \\# Not a heading (India)",
         "## Analyst notes",
     ];
     assert_eq!(headings.len(), ours.len(), "{headings:#?}");
@@ -168,11 +168,11 @@ fn footnote_labels_are_unique_numbers() {
 fn snapshot_matches_reviewed_file() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefing-expected.md");
     let text = export::briefing(&sample::sample_dossier(), "2024-05-01");
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
+    if std::env::var_os("DOSSIER_BLESS").is_some() {
         std::fs::write(&path, &text).unwrap();
     }
     let expected = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(text, expected, "run with UPDATE_EXPECT=1 to rewrite {} (then review it)", path.display());
+    assert_eq!(text, expected, "run with DOSSIER_BLESS=1 to rewrite {} (then review it)", path.display());
 }
 
 #[test]

@@ -137,6 +137,31 @@ fn clicking_a_highlight_selects_its_card() -> anyhow::Result<()> {
     harness.run();
     ensure!(harness.state().selected_card() == Some(&CardRef { article: hash, card: "a1".into() }));
     ensure!(shows(&harness, "Mentions"), "the actor's card is shown");
+    ensure!(card_rows(&harness, "Ishaq Dar") == 1, "the list switched to the actors, where the card is");
+    Ok(())
+}
+
+#[test]
+fn a_new_dossier_takes_a_country_name_or_code() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = with_border_article(dir.path());
+    harness.get_by_label("New dossier").focus();
+    harness.get_by_label("New dossier").type_text("Kenya");
+    harness.run();
+    harness.get_by_label("Create").click();
+    harness.run();
+    ensure!(harness.state().workspace().dossier("KE").is_some(), "a name finds the country");
+    harness.get_by_label("New dossier").focus();
+    harness.get_by_label("New dossier").type_text("ug");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    ensure!(harness.state().workspace().dossier("UG").is_some(), "so does a code, with Enter");
+    harness.get_by_label("New dossier").focus();
+    harness.get_by_label("New dossier").type_text("Atlantis");
+    harness.run();
+    ensure!(shows(&harness, "No country by that name or code."));
+    ensure!(harness.state().workspace().dossiers.len() == 2);
     Ok(())
 }
 

@@ -10,7 +10,8 @@ mod date;
 mod escape;
 mod footnotes;
 
-use crate::model::{Dossier, DossierCard, Section};
+use crate::lexicon::country_label;
+use crate::model::{ActorKind, Dossier, DossierCard, Section, Wording};
 
 pub use date::{civil_date, today};
 pub use escape::escape_inline;
@@ -52,12 +53,6 @@ pub fn briefing_file_name(dossier: &Dossier) -> String {
     let ron_name = dossier.file_name();
     let stem = ron_name.strip_suffix(".ron").unwrap_or(&ron_name);
     format!("{stem}-briefing.md")
-}
-
-/// The display name of a country code, for tables and speaker headings.
-// TODO(lexicon): return the country's full name from the lexicon's country list ("PK" → "Pakistan").
-fn country_label(code: &str) -> String {
-    code.to_owned()
 }
 
 /// The dossier's country name, escaped: its name, or the label of its code when it has none.
@@ -158,7 +153,13 @@ fn statements(dossier: &Dossier, section: Section, citations: &mut Footnotes) ->
 /// `### Name (role, country)`, leaving out what is missing.
 fn speaker_heading(card: &DossierCard) -> String {
     let role = card.role.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(escape_inline);
-    let country = card.country.as_deref().map(|c| escape_inline(&country_label(c))).filter(|c| !c.is_empty());
+    // "### Pakistan" rather than "### Pakistan (Pakistan)": a country speaks for itself.
+    let country = card
+        .country
+        .as_deref()
+        .filter(|_| card.kind != ActorKind::Country)
+        .map(|c| escape_inline(&country_label(c)))
+        .filter(|c| !c.is_empty());
     let details: Vec<String> = role.into_iter().chain(country).collect();
     if details.is_empty() {
         format!("### {}", speaker_name(card))
@@ -173,23 +174,13 @@ fn speaker_name(card: &DossierCard) -> String {
     if name.is_empty() { "Unknown speaker".to_owned() } else { name }
 }
 
-/// Whether the content of a quoted statement is a partial quote: reported speech with some words quoted
-/// verbatim ("described them as “important partners”"), the quotation marks part of the content. The
-/// content of a whole quote is the words inside the marks, so it holds no double quotation marks itself.
-/// A partial quote must not be wrapped in quotation marks again: that would present the whole paraphrase
-/// as verbatim.
-pub fn is_partial_quote(content: &str) -> bool {
-    content.contains(['“', '”', '„', '«', '»', '"'])
-}
-
 /// `- **said**: “…”[^n]` for a quote, `- *reported*: …[^n]` for a paraphrase, and for a partial quote
 /// `- *described*: them as “important partners”[^n]` (a paraphrase that keeps its quotation marks).
 fn statement_line(card: &DossierCard, citations: &mut Footnotes) -> String {
     let cue = card.cue.as_deref().map(escape_inline).filter(|c| !c.is_empty());
     let content = card.content.as_deref().map(escape_inline).filter(|c| !c.is_empty());
     let citation = citations.cite(&card.source);
-    let partial_quote = card.content.as_deref().is_some_and(is_partial_quote);
-    if card.direct && !partial_quote {
+    if Wording::of(card.direct, card.content.as_deref().unwrap_or("")) == Wording::Quote {
         let cue = cue.unwrap_or_else(|| "said".to_owned());
         let content = content.unwrap_or_default();
         format!("- **{cue}**: “{content}”{citation}")

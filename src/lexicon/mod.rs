@@ -120,6 +120,26 @@ pub fn country_name(code: &str) -> Option<&'static str> {
     lexicon().country(code).map(|c| c.name.as_str())
 }
 
+/// A country's display name: its English short name, or the code itself when the lexicon does not know it.
+pub fn country_label(code: &str) -> String {
+    country_name(code).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
+/// The ISO code of the country an analyst typed: a code ("pk"), a name or an alias ("Pakistan", "the
+/// UK"), or a demonym ("Pakistani"); `None` when it is none of them.
+pub fn find_country(input: &str) -> Option<&'static str> {
+    let lex = lexicon();
+    let typed = input.trim();
+    let upper = typed.to_uppercase();
+    if let Some(c) = lex.country(&upper) {
+        return Some(c.code.as_str());
+    }
+    let lower = typed.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let &index = lex.country_by_lower.get(lower)?;
+    lex.countries.get(index).map(|c| c.code.as_str())
+}
+
 /// Every country of the gazetteer as (code, name), sorted by name.
 pub fn all_countries() -> Vec<(&'static str, &'static str)> {
     let mut all: Vec<_> = lexicon().countries.iter().map(|c| (c.code.as_str(), c.name.as_str())).collect();

@@ -125,6 +125,46 @@ pub struct Statement {
     pub sentence_span: Span,
 }
 
+/// How a statement's content is worded, which decides how it is shown: a whole quote goes in quotation
+/// marks; a partial quote (reported speech with some words quoted verbatim, "described them as “important
+/// partners”") keeps its own marks and must not be wrapped again, or the whole paraphrase would read as
+/// verbatim; reported speech has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wording {
+    Quote,
+    PartialQuote,
+    Reported,
+}
+
+impl Wording {
+    /// The wording of a statement marked `direct` (or not) with this content. The content of a whole quote
+    /// is the words inside its marks, so it holds no double quotation marks itself.
+    pub fn of(direct: bool, content: &str) -> Self {
+        match (direct, content.contains(['“', '”', '„', '«', '»', '"'])) {
+            (true, false) => Self::Quote,
+            (true, true) => Self::PartialQuote,
+            (false, _) => Self::Reported,
+        }
+    }
+
+    /// "quoted", "partly quoted" or "reported".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Quote => "quoted",
+            Self::PartialQuote => "partly quoted",
+            Self::Reported => "reported",
+        }
+    }
+
+    /// The content as a reader should see it: in quotation marks only when it is a whole quote.
+    pub fn show(self, content: &str) -> String {
+        match self {
+            Self::Quote => format!("“{content}”"),
+            Self::PartialQuote | Self::Reported => content.to_owned(),
+        }
+    }
+}
+
 /// Everything the extractor finds in one text. Extraction never fails: problems are `warnings`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {

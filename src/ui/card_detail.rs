@@ -5,7 +5,7 @@ use egui::{ComboBox, Grid, RichText, TextEdit};
 
 use super::command::UiCommand;
 use super::state::{AppState, CardEdit, ViewState, country_label, dossier_name};
-use crate::model::{Actor, Article, CardRef, Command, Statement, Workspace};
+use crate::model::{Actor, ActorKind, Article, CardRef, Command, Statement, Wording, Workspace};
 
 /// The selected card's fields and actions.
 pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -92,7 +92,8 @@ fn statement_ui(
                 if let Some(role) = &s.role {
                     who.push_str(&format!(", {role}"));
                 }
-                if let Some(country) = &s.country {
+                // "Pakistan (Pakistan)" says nothing: a country actor's country is itself.
+                if let Some(country) = s.country.as_ref().filter(|_| s.kind != ActorKind::Country) {
                     who.push_str(&format!(" ({})", country_label(country)));
                 }
                 who
@@ -101,7 +102,7 @@ fn statement_ui(
         field(ui, "Speaker", &who);
         field(ui, "Cue", if statement.cue.is_empty() { "—" } else { &statement.cue });
         field(ui, "Content", &statement.content);
-        field(ui, "Form", if statement.direct { "quoted" } else { "reported" });
+        field(ui, "Form", Wording::of(statement.direct, &statement.content).label());
         if !statement.about.is_empty() {
             let about: Vec<String> = statement.about.iter().map(|c| country_label(c)).collect();
             field(ui, "About", &about.join(", "));

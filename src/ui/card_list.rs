@@ -9,7 +9,7 @@ use egui::{Align2, ComboBox, Panel, RichText, ScrollArea, Sense, TextEdit, TextS
 use super::card_detail::card_detail_ui;
 use super::command::UiCommand;
 use super::state::{AppState, CardFilter, CardRow, CardSort, CardTab, RowsKey, ViewState, country_label};
-use crate::model::{ActorKind, Article, CardRef, Workspace};
+use crate::model::{ActorKind, Article, CardRef, Wording, Workspace};
 
 /// The card panel: tabs, filters, the list, and the selected card.
 pub fn card_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -37,26 +37,33 @@ fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
         ui.add(TextEdit::singleline(&mut filter.text).hint_text("name, speaker or words").desired_width(f32::INFINITY))
             .labelled_by(label.id);
     });
+    // Each label before its box, as a form reads.
     ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Country");
         let selected = filter.country.as_deref().map_or_else(|| "Any".to_owned(), country_label);
-        ComboBox::from_label("Country").selected_text(selected).show_ui(ui, |ui| {
+        let combo = ComboBox::from_id_salt("filter_country").selected_text(selected).show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.country, None, "Any");
             for code in countries {
                 ui.selectable_value(&mut filter.country, Some(code.clone()), country_label(code));
             }
         });
+        combo.response.labelled_by(label.id);
+        let label = ui.label("Kind");
         let selected = filter.kind.map_or("Any", ActorKind::label);
-        ComboBox::from_label("Kind").selected_text(selected).show_ui(ui, |ui| {
+        let combo = ComboBox::from_id_salt("filter_kind").selected_text(selected).show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.kind, None, "Any");
             for kind in ActorKind::ALL {
                 ui.selectable_value(&mut filter.kind, Some(kind), kind.label());
             }
         });
-        ComboBox::from_label("Sort").selected_text(filter.sort.label()).show_ui(ui, |ui| {
+        combo.response.labelled_by(label.id);
+        let label = ui.label("Sort");
+        let combo = ComboBox::from_id_salt("filter_sort").selected_text(filter.sort.label()).show_ui(ui, |ui| {
             for sort in CardSort::ALL {
                 ui.selectable_value(&mut filter.sort, sort, sort.label());
             }
         });
+        combo.response.labelled_by(label.id);
     });
 }
 
@@ -71,22 +78,43 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
 
     let body = ui.text_style_height(&TextStyle::Body);
     let row_height = 2.0 * body + 6.0;
-    ScrollArea::vertical().id_salt("card_list").auto_shrink(false).show_rows(
-        ui,
-        row_height,
-        rows.len(),
-        |ui, range| {
-            for row in &rows[range] {
-                let Some(article) = state.workspace.articles.get(row.article) else {
-                    continue;
-                };
-                if let Some(card) = row_ui(ui, article, *row, view, row_height) {
-                    view.select_card(card, true);
-                }
+    let mut area = ScrollArea::vertical().id_salt("card_list").auto_shrink(false);
+    // A card chosen in the reader or a dossier: bring its row to the middle of the list.
+    if std::mem::take(&mut view.scroll_list_to_card) {
+        let index = view.card.as_ref().and_then(|card| {
+            rows.iter().position(|row| {
+                state.workspace.articles.get(row.article).is_some_and(|a| {
+                    a.hash == card.article && row_card_id(a, *row, view.filter.tab) == Some(card.card.as_str())
+                })
+            })
+        });
+        if let Some(index) = index {
+            let spacing = ui.spacing().item_spacing.y;
+            let offset = index as f32 * (row_height + spacing) - (ui.available_height() - row_height) / 2.0;
+            area = area.vertical_scroll_offset(offset.max(0.0));
+        }
+    }
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for row in &rows[range] {
+            let Some(article) = state.workspace.articles.get(row.article) else {
+                continue;
+            };
+            if let Some(card) = row_ui(ui, article, *row, view, row_height) {
+                view.select_card(card, true);
+                // The clicked row is in view already.
+                view.scroll_list_to_card = false;
             }
-        },
-    );
+        }
+    });
     view.card_rows = Some((key, rows));
+}
+
+/// The id of the card a row shows.
+fn row_card_id(article: &Article, row: CardRow, tab: CardTab) -> Option<&str> {
+    match tab {
+        CardTab::Actors => article.analysis.actors.get(row.card).map(|a| a.id.as_str()),
+        CardTab::Statements => article.analysis.statements.get(row.card).map(|s| s.id.as_str()),
+    }
 }
 
 /// One card row: two lines, fixed height. Returns the card when clicked.
@@ -108,8 +136,7 @@ fn row_ui(ui: &mut egui::Ui, article: &Article, row: CardRow, view: &ViewState, 
             let statement = article.analysis.statements.get(row.card)?;
             let speaker = statement.speaker.as_deref().and_then(|s| article.analysis.actor(s));
             let name = speaker.map_or("unknown speaker", |a| a.name.as_str());
-            let content =
-                if statement.direct { format!("“{}”", statement.content) } else { statement.content.clone() };
+            let content = Wording::of(statement.direct, &statement.content).show(&statement.content);
             (&statement.id, format!("{name} {}", statement.cue), content, statement.confidence, speaker.map(|a| a.kind))
         }
     };

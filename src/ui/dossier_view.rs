@@ -5,7 +5,7 @@ use egui::{Panel, RichText, ScrollArea, TextEdit};
 
 use super::command::UiCommand;
 use super::state::{AppState, DossierRow as Row, ViewState};
-use crate::model::{CardRef, Command, Dossier, DossierCard, Section};
+use crate::model::{CardRef, Command, Dossier, DossierCard, Section, Wording};
 
 /// The dossier panel for `view.dossier`.
 pub fn dossier_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -143,8 +143,7 @@ fn summary(card: &DossierCard) -> String {
         who.push_str(&format!(", {role}"));
     }
     match (&card.cue, &card.content) {
-        (Some(cue), Some(content)) if card.direct => format!("{who} {cue}: “{content}”"),
-        (Some(cue), Some(content)) => format!("{who} {cue}: {content}"),
+        (Some(cue), Some(content)) => format!("{who} {cue}: {}", Wording::of(card.direct, content).show(content)),
         _ => format!("{who} ({})", card.kind.label()),
     }
 }

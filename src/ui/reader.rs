@@ -19,10 +19,10 @@ pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comm
         return;
     };
     ui.heading(article.display_name());
-    ui.label(RichText::new(&article.source).small().weak());
+    ui.label(RichText::new(&article.source).weak());
     legend_ui(ui);
     for warning in &article.analysis.warnings {
-        ui.label(RichText::new(warning).small().color(ui.visuals().warn_fg_color));
+        ui.label(RichText::new(warning).color(ui.visuals().warn_fg_color));
     }
     ui.separator();
     ScrollArea::vertical().id_salt("reader").auto_shrink(false).show(ui, |ui| text_ui(ui, state, view, article));
@@ -48,11 +48,11 @@ fn legend_ui(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
         for kind in ActorKind::ALL {
-            ui.label(RichText::new(kind.label()).small().underline().color(palette.kind(kind)));
+            ui.label(RichText::new(kind.label()).underline().color(palette.kind(kind)));
         }
-        ui.label(RichText::new("cue").small().color(palette.cue));
-        ui.label(RichText::new("quoted").small().background_color(palette.quote_background));
-        ui.label(RichText::new("reported").small().background_color(palette.reported_background));
+        ui.label(RichText::new("cue").color(palette.cue));
+        ui.label(RichText::new("quoted").background_color(palette.quote_background));
+        ui.label(RichText::new("reported").background_color(palette.reported_background));
     });
 }
 

@@ -87,24 +87,29 @@ fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
         });
     }
     ui.add_space(6.0);
+    let label = ui.label("New dossier");
+    let country = crate::lexicon::find_country(&view.new_country);
     ui.horizontal(|ui| {
-        let label = ui.label("New dossier");
-        let code =
-            ui.add(TextEdit::singleline(&mut view.new_country).hint_text("country code, e.g. PK").desired_width(120.0));
-        let code = code.labelled_by(label.id);
-        let entered = code.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let country = view.new_country.trim().to_uppercase();
-        let valid = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
-        let create = ui.add_enabled(valid, egui::Button::new("Create")).clicked() || (entered && valid);
-        if create {
-            view.dossier = Some(country.clone());
+        // Leave room for the button at any sidebar width.
+        let width = (ui.available_width() - 64.0).max(60.0);
+        let field = TextEdit::singleline(&mut view.new_country).hint_text("country or code").desired_width(width);
+        let field = ui.add(field).labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let button = ui
+            .add_enabled(country.is_some(), egui::Button::new("Create"))
+            .on_disabled_hover_text("Type a country's name or its two-letter code");
+        if let Some(country) = country.filter(|_| button.clicked() || entered) {
+            view.dossier = Some(country.to_owned());
             view.new_country.clear();
-            if workspace.dossier(&country).is_none() {
-                let name = country_label(&country);
-                commands.push(UiCommand::apply(Command::CreateDossier { country, name }));
+            if workspace.dossier(country).is_none() {
+                let name = country_label(country);
+                commands.push(UiCommand::apply(Command::CreateDossier { country: country.to_owned(), name }));
             }
         }
     });
+    if country.is_none() && !view.new_country.trim().is_empty() {
+        ui.label(egui::RichText::new("No country by that name or code.").weak().small());
+    }
 }
 
 /// How many suggested countries are shown as buttons; the others are in a menu.

@@ -59,6 +59,13 @@ pub enum CardTab {
     Statements,
 }
 
+impl CardTab {
+    /// The tab that lists a card, from its id (`a3` is an actor, `s7` a statement).
+    pub fn of(card: &CardRef) -> Self {
+        if card.card.starts_with('a') { Self::Actors } else { Self::Statements }
+    }
+}
+
 /// How the card panel orders cards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CardSort {
@@ -135,6 +142,8 @@ pub struct ViewState {
     pub card: Option<CardRef>,
     /// Scroll the reader to the selected card on the next frame.
     pub scroll_to_card: bool,
+    /// Scroll the card list to the selected card on the next frame (it was chosen somewhere else).
+    pub scroll_list_to_card: bool,
     /// The dossier shown in the dossier panel (its country code).
     pub dossier: Option<String>,
     pub filter: CardFilter,
@@ -158,8 +167,11 @@ impl ViewState {
         if self.edit.as_ref().is_some_and(|e| *e.target() != card) {
             self.edit = None;
         }
+        // The list shows the card's kind, and scrolls to it.
+        self.filter.tab = CardTab::of(&card);
         self.card = Some(card);
         self.scroll_to_card = scroll;
+        self.scroll_list_to_card = true;
     }
 
     /// Shows an article in the reader, clearing a card selection from another article.
@@ -251,10 +263,7 @@ pub fn dossier_name(workspace: &Workspace, country: &str) -> String {
     if let Some(dossier) = workspace.dossier(country) {
         return dossier.name.clone();
     }
-    crate::lexicon::country_name(country).map_or_else(|| country.to_owned(), str::to_owned)
+    country_label(country)
 }
 
-/// A country's display name: the lexicon's name or the code.
-pub fn country_label(country: &str) -> String {
-    crate::lexicon::country_name(country).map_or_else(|| country.to_owned(), str::to_owned)
-}
+pub use crate::lexicon::country_label;
