@@ -1,6 +1,8 @@
 //! Actor mentions and the registry that merges them into one actor per referent: full names, surnames,
 //! role-only mentions ("the Iranian Foreign Minister"), acronyms and pronouns.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::lexicon::{CountryForm, Entry, TitleWord};
 use crate::model::{ActorKind, Span};
 
@@ -197,10 +199,29 @@ impl Draft {
     }
 }
 
-/// All actors of a text.
+/// All actors of a text, with indexes so that finding an earlier actor costs the same in a 50 MB text
+/// as in a short one.
 #[derive(Default)]
 pub struct Registry {
     pub drafts: Vec<Draft>,
+    /// Drafts by every key they had (a renamed person keeps its old entry; lookups check the key).
+    by_key: HashMap<String, Vec<usize>>,
+    /// Drafts by their lower-case name.
+    by_name: HashMap<String, Vec<usize>>,
+    /// Drafts by each lower-case word of every name they had.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Persons and organizations by each word of their name and role, built by [`Registry::index_roles`].
+    by_role_word: HashMap<String, Vec<usize>>,
+    /// Acronyms defined in parentheses (lower case) → the actor.
+    aliases: HashMap<String, usize>,
+}
+
+/// Appends `i` to the list of `key` (lists stay in ascending order, without repeats).
+fn index(map: &mut HashMap<String, Vec<usize>>, key: &str, i: usize) {
+    let list = map.entry(key.to_owned()).or_default();
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
 }
 
 /// What a phrase of the text refers to.
@@ -250,7 +271,10 @@ impl Registry {
                 && long.ends_with(short)
                 && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
         };
-        let found = self.drafts.iter().rposition(|d| {
+        // Every way of matching below needs the surname among the draft's name words.
+        let candidates = self.by_word.get(&surname).map_or(&[][..], Vec::as_slice);
+        let found = candidates.iter().rev().copied().find(|&i| {
+            let d = &self.drafts[i];
             d.kind == ActorKind::Person && {
                 let d_lower = d.lower.as_str();
                 let d_first = d_lower.split_whitespace().next().unwrap_or("");
@@ -262,12 +286,14 @@ impl Registry {
         });
         match found {
             Some(i) => {
-                let d = &mut self.drafts[i];
-                if full.len() > d.name.len() && name.len() > 1 {
+                if full.len() > self.drafts[i].name.len() && name.len() > 1 {
+                    self.index_names(i, &joined, &surname);
+                    let d = &mut self.drafts[i];
                     d.name = full;
                     d.lower = joined;
                     d.key = surname;
                 }
+                let d = &mut self.drafts[i];
                 fill(d, role, country);
                 d.mentions.push(span);
                 d.anchored |= anchored || d.mentions.len() > 1;
@@ -282,10 +308,13 @@ impl Registry {
     /// An organization, merged by name, acronym or first word ("Amnesty" → "Amnesty International").
     pub fn organization(&mut self, name: &str, country: Option<(String, String)>, implicit: bool, span: Span) -> usize {
         let key = org_key(name);
-        let found = self
-            .drafts
-            .iter()
-            .position(|d| d.kind == ActorKind::Organization && (d.key == key || d.name.eq_ignore_ascii_case(name)));
+        let by_key = self.by_key.get(&key).into_iter().flatten();
+        let by_name = self.by_name.get(&name.to_lowercase()).into_iter().flatten();
+        let found = by_key.chain(by_name).copied().filter(|&i| {
+            let d = &self.drafts[i];
+            d.kind == ActorKind::Organization && (d.key == key || d.name.eq_ignore_ascii_case(name))
+        });
+        let found = found.min();
         match found {
             Some(i) => {
                 let d = &mut self.drafts[i];
@@ -306,13 +335,13 @@ impl Registry {
             d.mentions.push(span);
         }
         let key = format!("alias:{}:{actor}", alias.to_lowercase());
+        self.aliases.entry(alias.to_lowercase()).or_insert(actor);
         self.add(Draft { anchored: false, ..Draft::new(ActorKind::Organization, alias, key, None, None) });
     }
 
     /// The actor an acronym was defined for.
     pub fn aliased(&self, alias: &str) -> Option<usize> {
-        let prefix = format!("alias:{}:", alias.to_lowercase());
-        self.drafts.iter().find_map(|d| d.key.strip_prefix(&prefix).and_then(|n| n.parse().ok()))
+        self.aliases.get(&alias.to_lowercase()).copied()
     }
 
     /// A country acting or speaking.
@@ -332,13 +361,57 @@ impl Registry {
     }
 
     fn add(&mut self, draft: Draft) -> usize {
+        let i = self.drafts.len();
+        let (lower, key) = (draft.lower.clone(), draft.key.clone());
         self.drafts.push(draft);
-        self.drafts.len() - 1
+        self.index_names(i, &lower, &key);
+        i
+    }
+
+    /// Indexes draft `i` under a (new) lower-case name and key.
+    fn index_names(&mut self, i: usize, lower: &str, key: &str) {
+        index(&mut self.by_key, key, i);
+        index(&mut self.by_name, lower, i);
+        for word in lower.split_whitespace() {
+            index(&mut self.by_word, word, i);
+        }
+    }
+
+    /// The latest person whose key (lower-case surname) is `key`.
+    pub fn person_by_key(&self, key: &str) -> Option<usize> {
+        let list = self.by_key.get(key)?;
+        list.iter().rev().copied().find(|&i| self.drafts[i].kind == ActorKind::Person && self.drafts[i].key == key)
+    }
+
+    /// The first organization whose name starts with the word `lower` ("Amnesty").
+    pub fn organization_by_first_word(&self, lower: &str) -> Option<usize> {
+        let list = self.by_word.get(lower)?;
+        list.iter().copied().find(|&i| {
+            let d = &self.drafts[i];
+            d.kind == ActorKind::Organization
+                && d.name.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(lower))
+        })
+    }
+
+    /// Indexes persons and organizations by the words of their names and roles, once the roles are known
+    /// (after the name pass), for [`Registry::by_role`].
+    pub fn index_roles(&mut self) {
+        self.by_role_word.clear();
+        for (i, d) in self.drafts.iter().enumerate() {
+            if !matches!(d.kind, ActorKind::Person | ActorKind::Organization) {
+                continue;
+            }
+            let hay = format!("{} {}", d.role.as_deref().unwrap_or(""), d.name).to_lowercase();
+            for word in hay.split_whitespace() {
+                index(&mut self.by_role_word, word, i);
+            }
+        }
     }
 
     /// Adds `span` to the actor with the draft's key, or adds the draft when there is none.
     fn mention_or_add(&mut self, span: Span, draft: Draft) -> usize {
-        match self.drafts.iter().position(|d| d.key == draft.key) {
+        let existing = self.by_key.get(&draft.key).into_iter().flatten().copied();
+        match existing.filter(|&i| self.drafts[i].key == draft.key).min() {
             Some(i) => {
                 self.drafts[i].mentions.push(span);
                 i
@@ -351,9 +424,10 @@ impl Registry {
     /// country: "the Iranian Foreign Minister", "the ministry".
     pub fn by_role(&self, words: &[String], country: Option<&str>, before: usize) -> Option<usize> {
         let head = words.last()?;
-        self.drafts
+        let candidates = self.by_role_word.get(head.as_str())?;
+        candidates
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.drafts[i]))
             .filter(|(_, d)| d.mentions.first().is_some_and(|m| m.start < before))
             .filter(|(_, d)| matches!(d.kind, ActorKind::Person | ActorKind::Organization))
             .filter(|(_, d)| country.is_none() || d.country.as_deref() == country)
@@ -408,7 +482,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                     continue;
                 }
             }
-            if let Some(super::words::Hit { entry: Entry::Organization(o), end: e, .. }) = w.hit_at[j] {
+            if let Some(super::words::Hit { entry: Entry::Organization(o), end: e, .. }) = w.hit_at(j) {
                 org = Some((o, j, e));
                 j = e;
                 if w.kind(j) == Some(Kind::Possessive) {
@@ -460,7 +534,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             && !w.is_common(j + 1);
         let cap_name_word = w.is_cap(j)
             && (!w.is_common(j) || mid_common)
-            && w.hit_of[j].is_none()
+            && w.hit_of(j).is_none()
             && !(w.is_source_noun(j) && name_start.is_none() && !w.is_cap(j + 1));
         if cap_name_word || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
             name_start.get_or_insert(j);
@@ -468,8 +542,8 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
             continue;
         }
         // A country or organization word inside a name: "Tehreek-e-Taliban Pakistan".
-        if name_start.is_some() && w.is_cap(j) && w.hit_at[j].is_some() {
-            j = w.hit_at[j].map_or(j + 1, |h| h.end);
+        if name_start.is_some() && w.is_cap(j) && w.hit_at(j).is_some() {
+            j = w.hit_at(j).map_or(j + 1, |h| h.end);
             continue;
         }
         if name_start.is_some()
@@ -539,14 +613,11 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         // A single unknown capitalised word: a surname already met, or an organization's first word.
         if words.len() == 1 && !honorific && title_tokens.is_empty() {
             let lower = words[0].to_lowercase();
-            if let Some(a) = reg.drafts.iter().rposition(|d| d.kind == ActorKind::Person && d.key == lower) {
+            if let Some(a) = reg.person_by_key(&lower) {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
-            if let Some(a) = reg.drafts.iter().position(|d| {
-                d.kind == ActorKind::Organization
-                    && d.name.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(&lower))
-            }) {
+            if let Some(a) = reg.organization_by_first_word(&lower) {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }

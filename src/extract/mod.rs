@@ -51,7 +51,9 @@ pub fn extract(text: &str) -> Analysis {
     let mut reg = Registry::default();
     let mut phrases: Vec<Phrase> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
+    // Each actor and the sentence that introduces it.
     let mut first_sentence: Vec<(usize, usize)> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for (n, s) in sents.iter().enumerate() {
         // A dateline before the sentence ("KABUL (Reuters) -") names a place.
         let dateline_from = if n == 0 { 0 } else { sents[n - 1].end };
@@ -85,7 +87,7 @@ pub fn extract(text: &str) -> Analysis {
                     appositive(&w, &mut reg, phrases.last(), &p);
                     counterpart_role(&mut reg, &phrases, s.first, &p);
                     if let Referent::Actor(a) = p.referent {
-                        if !first_sentence.iter().any(|&(b, _)| b == a) {
+                        if seen.insert(a) {
                             first_sentence.push((a, n));
                         }
                     }
@@ -113,6 +115,7 @@ pub fn extract(text: &str) -> Analysis {
     }
     sentence_country(&w, &mut reg, &sents, &first_sentence);
     infer_countries(&mut reg, &countries, &mentions_per_country);
+    reg.index_roles();
     found.sort_by_key(|f| f.content.start);
 
     // Speakers.
@@ -388,7 +391,9 @@ fn coordinated_speakers(
     let mut pairs: Vec<(Found, Resolved)> = Vec::new();
     for (f, r) in found.iter().zip(resolved.iter()) {
         let (Speaker::Phrase { start, end }, (Some(speaker), _)) = (&f.speaker, r) else { continue };
-        let Some(mut first) = phrases.iter().position(|p| p.start >= *start && p.end <= *end && agent(p)) else {
+        let from = phrases.partition_point(|p| p.start < *start);
+        let Some(mut first) = phrases[from..].iter().take_while(|p| p.end <= *end).position(agent).map(|k| k + from)
+        else {
             continue;
         };
         while first > 0 && agent(&phrases[first - 1]) && joined(&phrases[first - 1], &phrases[first]) {
@@ -464,10 +469,20 @@ fn add_continuations(
     sentence_of: &[usize],
     found: &mut Vec<Found>,
 ) {
+    // Tokens some statement's content covers already (one pass, so the check per quotation is local).
+    let token_range = |span: Span| {
+        w.tokens.partition_point(|t| t.start < span.start)..w.tokens.partition_point(|t| t.start < span.end)
+    };
+    let mut covered = vec![false; w.len()];
+    for f in found.iter() {
+        for slot in &mut covered[token_range(f.content)] {
+            *slot = true;
+        }
+    }
     let mut extra = Vec::new();
     for q in quotes {
         let inner = q.inner(w.tokens);
-        if inner.is_empty() || found.iter().any(|f| f.content.overlaps(&inner)) {
+        if inner.is_empty() || covered[token_range(inner)].iter().any(|&c| c) {
             continue;
         }
         let n = sentence_of[q.open];
@@ -477,7 +492,10 @@ fn add_continuations(
             continue;
         }
         // The speaker of the nearest earlier statement within three sentences.
-        let Some(prev) = found.iter().filter(|f| f.sentence < n && f.sentence + 3 >= n).max_by_key(|f| f.content.start)
+        // `found` is in sentence order here.
+        let before = found.partition_point(|f| f.sentence < n);
+        let Some(prev) =
+            found[..before].iter().rev().take_while(|f| f.sentence + 3 >= n).max_by_key(|f| f.content.start)
         else {
             continue;
         };
@@ -507,14 +525,18 @@ fn resolve(
     match f.speaker {
         Speaker::None => (None, None),
         Speaker::SameAs(start) => {
-            let prev = found.iter().position(|x| x.content.start == start);
+            // `found` is sorted by content start here.
+            let p = found.partition_point(|x| x.content.start < start);
+            let prev = found.get(p).filter(|x| x.content.start == start).map(|_| p);
             prev.and_then(|p| resolved.get(p).copied()).unwrap_or((None, None))
         }
         Speaker::Phrase { start, end } => {
             let span = Span::new(w.tokens[start].start, w.tokens[end - 1].end);
             // A named phrase inside the speaker words: the last one wins ("… Spokesperson Maria Zakharova").
+            // Phrases are in text order and do not overlap, so their ends are sorted too.
+            let from = phrases.partition_point(|p| p.end <= start);
             let inner: Vec<&Phrase> =
-                phrases.iter().filter(|p| p.end > start && p.end <= end && p.end > p.start).collect();
+                phrases[from..].iter().take_while(|p| p.end <= end).filter(|p| p.end > p.start).collect();
             let named = inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_)));
             let last_word = w.lower(end - 1).to_owned();
             let country_at_end = inner.iter().any(|p| p.end == end && matches!(p.referent, Referent::Country { .. }));
@@ -617,6 +639,9 @@ fn last_speaker_of(
 ) -> Option<usize> {
     (0..n.min(resolved.len()))
         .rev()
+        // Sentence numbers are not quite monotonic in text order ("“…” Mr X said." takes the quote before
+        // its sentence), so skip rather than stop, over a bounded number of statements.
+        .take(64)
         .filter(|&p| found[p].sentence + 4 >= found[n].sentence)
         .find_map(|p| resolved[p].0.filter(|&a| kinds.contains(&reg.drafts[a].kind)))
 }
@@ -661,11 +686,17 @@ fn pronoun(
     {
         return Some(a);
     }
-    phrases.iter().rev().filter(|p| w.tokens[p.start].start < at && !in_quote[p.start]).find_map(|p| match p.referent {
+    // The nearest fitting mention before the pronoun, among the last few hundred phrases.
+    let before = phrases.partition_point(|p| w.tokens[p.start].start < at);
+    phrases[..before].iter().rev().take(PRONOUN_REACH).filter(|p| !in_quote[p.start]).find_map(|p| match p.referent {
         Referent::Actor(a) if fits(a) => Some(a),
         _ => None,
     })
 }
+
+/// How many phrases back a pronoun's antecedent is looked for (a few paragraphs), so a pronoun with none
+/// costs the same in a long text as in a short one.
+const PRONOUN_REACH: usize = 300;
 
 /// Turns the drafts and found statements into the analysis: ids, mentions, countries, confidence.
 fn build(
@@ -678,7 +709,10 @@ fn build(
     sents: &[tokens::Sentence],
 ) -> Analysis {
     // Keep real actors: anchored ones, speakers, and names met more than once.
-    let speakers: Vec<usize> = resolved.iter().filter_map(|r| r.0).collect();
+    let mut speakers = vec![false; reg.drafts.len()];
+    for a in resolved.iter().filter_map(|r| r.0) {
+        speakers[a] = true;
+    }
     let mut ids: Vec<Option<String>> = vec![None; reg.drafts.len()];
     let mut actors = Vec::new();
     for (i, d) in reg.drafts.iter().enumerate() {
@@ -686,8 +720,8 @@ fn build(
             continue;
         }
         let keep = match d.kind {
-            ActorKind::Person => d.anchored || speakers.contains(&i) || d.mentions.len() > 1,
-            ActorKind::Country | ActorKind::Anonymous => speakers.contains(&i),
+            ActorKind::Person => d.anchored || speakers[i] || d.mentions.len() > 1,
+            ActorKind::Country | ActorKind::Anonymous => speakers[i],
             ActorKind::Organization => true,
         };
         if !keep {
@@ -767,7 +801,7 @@ fn countries_in(w: &Words<'_>, span: Span) -> Vec<String> {
             break;
         }
         // A country, or an organization of a country ("Tehreek-e-Taliban Pakistan", "Hamas").
-        let code = match w.hit_at[i].map(|h| h.entry) {
+        let code = match w.hit_at(i).map(|h| h.entry) {
             Some(Entry::Country(c, _)) => Some(w.country_code(c)),
             Some(Entry::Organization(o)) => w.lex.organizations.get(o).and_then(|org| org.country.as_deref()),
             None => None,

@@ -334,7 +334,7 @@ fn statement_at(
         q += 1;
     }
     if w.kind(q) == Some(Kind::Open) {
-        if let Some(quote) = quotes.iter().find(|x| x.open == q) {
+        if let Some(quote) = quote_opening_at(quotes, q) {
             return Some(Found {
                 speaker,
                 cue: Some(cue),
@@ -674,6 +674,16 @@ pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     w.cue_at(n).is_some_and(|c| c.kind != crate::lexicon::CueKind::Noun)
 }
 
+/// The quotation whose opening mark is token `open` (quotations are in text order and do not nest).
+fn quote_opening_at(quotes: &[Quote], open: usize) -> Option<&Quote> {
+    quotes.get(quotes.partition_point(|q| q.open < open)).filter(|q| q.open == open)
+}
+
+/// The quotation whose closing mark is token `close`: the last one opened before it.
+fn quote_closing_at(quotes: &[Quote], close: usize) -> Option<&Quote> {
+    quotes[..quotes.partition_point(|q| q.open < close)].last().filter(|q| q.close == Some(close))
+}
+
 /// The content before a speaker: the quotation that closes just before it, or the clause from the sentence
 /// start to the comma.
 fn content_before(w: &Words<'_>, s: &Sentence, quotes: &[Quote], before: usize) -> Option<(Span, bool)> {
@@ -682,7 +692,7 @@ fn content_before(w: &Words<'_>, s: &Sentence, quotes: &[Quote], before: usize) 
         b -= 1;
     }
     if b > s.first && w.kind(b - 1) == Some(Kind::Close) {
-        if let Some(q) = quotes.iter().find(|q| q.close == Some(b - 1)) {
+        if let Some(q) = quote_closing_at(quotes, b - 1) {
             // "“Part one,” she said, “part two.”": the longer part.
             return Some((q.inner(w.tokens), true));
         }
@@ -714,7 +724,7 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
             || w.kind(t) == Some(Kind::Possessive)
             || w.title(t).is_some()
             || w.country_at(t).is_some()
-            || w.hit_of[t].is_some()
+            || w.hit_of(t).is_some()
             || abbreviation_dot(w, t);
         if !lower_ok {
             break;

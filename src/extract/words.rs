@@ -13,6 +13,9 @@ pub struct Hit {
     pub entry: Entry,
 }
 
+/// No gazetteer hit at a token.
+const NO_HIT: u32 = u32::MAX;
+
 /// A cue occurrence covering tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CueHit {
@@ -30,10 +33,12 @@ pub struct Words<'t> {
     lower_end: Vec<u32>,
     class: Vec<WordClass>,
     cap: Vec<bool>,
-    /// For each token, the gazetteer hit starting at it.
-    pub hit_at: Vec<Option<Hit>>,
-    /// For each token, the hit covering it.
-    pub hit_of: Vec<Option<Hit>>,
+    /// The gazetteer hits, in text order.
+    hits: Vec<Hit>,
+    /// For each token, the index in `hits` of the hit starting at it, or `NO_HIT`.
+    hit_at: Vec<u32>,
+    /// For each token, the index in `hits` of the hit covering it, or `NO_HIT`.
+    hit_of: Vec<u32>,
     pub lex: &'static Lexicon,
 }
 
@@ -59,8 +64,9 @@ impl<'t> Words<'t> {
             class.push(WordClass { honorific: cap && c.honorific, ..c });
             caps.push(cap);
         }
-        let mut hit_at = vec![None; tokens.len()];
-        let mut hit_of = vec![None; tokens.len()];
+        let mut hits = Vec::new();
+        let mut hit_at = vec![NO_HIT; tokens.len()];
+        let mut hit_of = vec![NO_HIT; tokens.len()];
         // Byte offset → token index, for aligning matches to tokens.
         let mut t = 0;
         for m in lex.gazetteer.find_iter(text) {
@@ -79,12 +85,24 @@ impl<'t> Words<'t> {
             }
             // A match must not cut a word: "Indiana" is not "India".
             let hit = Hit { start: t, end: e + 1, entry: lex.entries[m.pattern().as_usize()] };
-            hit_at[t] = Some(hit);
+            let Ok(n) = u32::try_from(hits.len()) else { break };
+            hits.push(hit);
+            hit_at[t] = n;
             for slot in &mut hit_of[t..=e] {
-                *slot = Some(hit);
+                *slot = n;
             }
         }
-        Self { text, tokens, lower, lower_end, class, cap: caps, hit_at, hit_of, lex }
+        Self { text, tokens, lower, lower_end, class, cap: caps, hits, hit_at, hit_of, lex }
+    }
+
+    /// The gazetteer hit starting at token `i`.
+    pub fn hit_at(&self, i: usize) -> Option<Hit> {
+        self.hit_at.get(i).and_then(|&n| self.hits.get(n as usize)).copied()
+    }
+
+    /// The gazetteer hit covering token `i`.
+    pub fn hit_of(&self, i: usize) -> Option<Hit> {
+        self.hit_of.get(i).and_then(|&n| self.hits.get(n as usize)).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -132,7 +150,7 @@ impl<'t> Words<'t> {
 
     /// The country of a country hit at `i` and its form.
     pub fn country_at(&self, i: usize) -> Option<(usize, CountryForm, usize)> {
-        match self.hit_at.get(i).copied().flatten() {
+        match self.hit_at(i) {
             Some(Hit { entry: Entry::Country(c, form), end, .. }) => Some((c, form, end)),
             _ => None,
         }
