@@ -80,7 +80,7 @@ fn an_actor_merges_into_another() -> anyhow::Result<()> {
     harness.get_by_label("Actors").click();
     harness.run();
     click_card(&mut harness, "Afghan officials");
-    harness.get_by_label("Merge into…").click();
+    harness.get_by_role_and_label(egui::Role::ComboBox, "Merge into…").click();
     harness.run();
     harness.get_by_label("Ishaq Dar").click();
     harness.run();

@@ -40,7 +40,8 @@ fn actor_ui(
         actor_edit_ui(ui, actor, view, commands);
         return;
     }
-    Grid::new("actor_fields").num_columns(2).striped(true).show(ui, |ui| {
+    // One grid per card: a grid remembers its row heights, and a new one lays itself out before it shows.
+    Grid::new(("actor_fields", &card)).num_columns(2).striped(true).show(ui, |ui| {
         field(ui, "Kind", actor.kind.label());
         field(ui, "Role", actor.role.as_deref().unwrap_or("—"));
         let country =
@@ -84,7 +85,7 @@ fn statement_ui(
         statement_edit_ui(ui, article, statement, view, commands);
         return;
     }
-    Grid::new("statement_fields").num_columns(2).striped(true).show(ui, |ui| {
+    Grid::new(("statement_fields", &card)).num_columns(2).striped(true).show(ui, |ui| {
         let who = speaker.map_or_else(
             || "unknown".to_owned(),
             |s| {
@@ -190,17 +191,21 @@ fn merge_ui(ui: &mut egui::Ui, article: &Article, actor: &Actor, view: &mut View
     if article.analysis.actors.len() < 2 {
         return;
     }
-    ComboBox::from_label("Merge into…").selected_text("choose an actor").show_ui(ui, |ui| {
-        for other in article.analysis.actors.iter().filter(|a| a.id != actor.id) {
-            if ui.selectable_label(false, &other.name).clicked() {
-                commands.push(UiCommand::apply(Command::MergeActors {
-                    article: article.hash.clone(),
-                    keep: other.id.clone(),
-                    merge: actor.id.clone(),
-                }));
-                view.select_card(CardRef { article: article.hash.clone(), card: other.id.clone() }, true);
+    ui.horizontal(|ui| {
+        let label = ui.label("Merge into…");
+        let combo = ComboBox::from_id_salt("merge_into").selected_text("choose an actor").show_ui(ui, |ui| {
+            for other in article.analysis.actors.iter().filter(|a| a.id != actor.id) {
+                if ui.selectable_label(false, &other.name).clicked() {
+                    commands.push(UiCommand::apply(Command::MergeActors {
+                        article: article.hash.clone(),
+                        keep: other.id.clone(),
+                        merge: actor.id.clone(),
+                    }));
+                    view.select_card(CardRef { article: article.hash.clone(), card: other.id.clone() }, true);
+                }
             }
-        }
+        });
+        combo.response.labelled_by(label.id);
     });
 }
 

@@ -37,7 +37,7 @@ fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
         ui.add(TextEdit::singleline(&mut filter.text).hint_text("name, speaker or words").desired_width(f32::INFINITY))
             .labelled_by(label.id);
     });
-    // Each label before its box, as a form reads.
+    // Each label before its box, as a form reads; the sort order on a line of its own.
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Country");
         let selected = filter.country.as_deref().map_or_else(|| "Any".to_owned(), country_label);
@@ -57,6 +57,8 @@ fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
             }
         });
         combo.response.labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
         let label = ui.label("Sort");
         let combo = ComboBox::from_id_salt("filter_sort").selected_text(filter.sort.label()).show_ui(ui, |ui| {
             for sort in CardSort::ALL {
