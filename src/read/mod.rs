@@ -4,6 +4,7 @@
 mod html;
 mod markdown;
 
+use std::io::Read as _;
 use std::path::Path;
 
 /// Files larger than this are refused rather than read into memory.
@@ -31,6 +32,8 @@ pub enum ReadError {
     TooLarge { path: String, size: u64 },
     #[error("{path}: the file holds no readable text")]
     NoText { path: String },
+    #[error("{path}: not a regular file (a folder, device or pipe), so not an article")]
+    NotAFile { path: String },
 }
 
 impl ReadError {
@@ -41,7 +44,8 @@ impl ReadError {
             | Self::Empty { path }
             | Self::Binary { path }
             | Self::TooLarge { path, .. }
-            | Self::NoText { path } => path,
+            | Self::NoText { path }
+            | Self::NotAFile { path } => path,
         }
     }
 }
@@ -72,11 +76,22 @@ impl Format {
 pub fn read_article(path: &Path) -> Result<ReadArticle, ReadError> {
     let name = path.to_string_lossy().into_owned();
     let io = |source| ReadError::Io { path: name.clone(), source };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    // A folder fails to read, a device such as /dev/zero never ends and a pipe blocks on open: refuse
+    // them before opening.
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile { path: name });
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { path: name, size });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Bounded even if the file grows after the size was read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::fs::File::open(path).map_err(io)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { path: name, size: bytes.len() as u64 });
+    }
     parse_bytes(&name, &bytes, Format::of(path))
 }
 
@@ -90,7 +105,14 @@ pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArtic
     let (title, text) = match format {
         Format::Text => (plain_title(&decoded), decoded),
         Format::Markdown => markdown::readable(&decoded),
-        Format::Html => html::readable(&decoded),
+        Format::Html => match html::flatten_deep_nesting(&decoded) {
+            Some(flat) => {
+                warnings
+                    .push(format!("{name}: markup nested more than {} elements deep was flattened", html::MAX_DEPTH));
+                html::readable(&flat)
+            }
+            None => html::readable(&decoded),
+        },
     };
     if text.trim().is_empty() {
         return Err(ReadError::NoText { path: name.to_owned() });
