@@ -73,7 +73,26 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
     let key = RowsKey { generation: state.generation, article: view.article.clone(), filter: view.filter.clone() };
     let rows = match view.card_rows.take() {
         Some((cached, rows)) if cached == key => rows,
-        _ => rows(&state.workspace, view.article.as_deref(), &view.filter),
+        previous => {
+            if let Some(previous) = previous {
+                view.recent_rows.push(previous);
+                if view.recent_rows.len() > RECENT_ROWS {
+                    view.recent_rows.remove(0);
+                }
+            }
+            if let Some(at) = view.recent_rows.iter().position(|(k, _)| *k == key) {
+                view.recent_rows.remove(at).1
+            } else {
+                // The longest earlier filter text this one extends: only its rows can still match.
+                let base = view
+                    .recent_rows
+                    .iter()
+                    .filter(|(k, _)| key.narrows(k))
+                    .max_by_key(|(k, _)| k.filter.text.len())
+                    .map(|(_, rows)| rows.as_slice());
+                rows_among(&state.workspace, view.article.as_deref(), &view.filter, base)
+            }
+        }
     };
     let noun = if view.filter.tab == CardTab::Actors { "actor" } else { "statement" };
     ui.label(RichText::new(format!("{} {noun} card{}", rows.len(), if rows.len() == 1 { "" } else { "s" })).weak());
@@ -190,46 +209,70 @@ fn one_line(text: &str, font: egui::FontId, color: egui::Color32, width: f32) ->
 }
 
 /// The rows the filter lets through, in the filter's order.
-pub fn rows(workspace: &Workspace, article: Option<&str>, filter: &CardFilter) -> Vec<CardRow> {
+/// Every row the filter keeps.
+#[cfg(test)]
+fn rows(workspace: &Workspace, article: Option<&str>, filter: &CardFilter) -> Vec<CardRow> {
+    rows_among(workspace, article, filter, None)
+}
+
+/// How many earlier card-row lists the card panel keeps.
+const RECENT_ROWS: usize = 4;
+
+/// The rows of `filter`, checking only `among` when given (the rows of a filter this one narrows).
+fn rows_among(
+    workspace: &Workspace,
+    article: Option<&str>,
+    filter: &CardFilter,
+    among: Option<&[CardRow]>,
+) -> Vec<CardRow> {
     let needle = filter.text.trim().to_lowercase();
     let speaker_filter = !needle.is_empty() || filter.country.is_some() || filter.kind.is_some();
-    let mut rows: Vec<(CardRow, f32)> = Vec::new();
-    for (index, a) in workspace.articles.iter().enumerate() {
-        if !filter.all_articles && article != Some(a.hash.as_str()) {
-            continue;
-        }
+    // The row's card and confidence when the filter keeps it.
+    let check = |row: CardRow| -> Option<(CardRow, f32)> {
+        let a = workspace.articles.get(row.article)?;
         let analysis = &a.analysis;
         match filter.tab {
             CardTab::Actors => {
-                for (card, actor) in analysis.actors.iter().enumerate() {
-                    let text = [Some(actor.name.as_str()), actor.role.as_deref(), actor.country.as_deref()];
-                    let country = filter.country.as_deref().is_none_or(|c| actor.country.as_deref() == Some(c));
-                    if keep(a, &actor.id, filter, &needle, &text, country, Some(actor.kind)) {
-                        rows.push((CardRow { article: index, card }, actor.confidence));
-                    }
-                }
+                let actor = analysis.actors.get(row.card)?;
+                let text = [Some(actor.name.as_str()), actor.role.as_deref(), actor.country.as_deref()];
+                let country = filter.country.as_deref().is_none_or(|c| actor.country.as_deref() == Some(c));
+                keep(a, &actor.id, filter, &needle, &text, country, Some(actor.kind)).then_some((row, actor.confidence))
             }
             CardTab::Statements => {
-                for (card, statement) in analysis.statements.iter().enumerate() {
-                    // Looked up only when the filter asks about the speaker: with no filter, listing every
-                    // card of 500 articles then touches no actor at all.
-                    let speaker =
-                        statement.speaker.as_deref().filter(|_| speaker_filter).and_then(|id| analysis.actor(id));
-                    let text = [
-                        speaker.map(|s| s.name.as_str()),
-                        Some(statement.cue.as_str()),
-                        Some(statement.content.as_str()),
-                    ];
-                    let country = filter.country.as_deref().is_none_or(|c| {
-                        speaker.and_then(|s| s.country.as_deref()) == Some(c) || statement.about.iter().any(|a| a == c)
-                    });
-                    let kind = speaker.map(|s| s.kind);
-                    if keep(a, &statement.id, filter, &needle, &text, country, kind) {
-                        rows.push((CardRow { article: index, card }, statement.confidence));
-                    }
-                }
+                let statement = analysis.statements.get(row.card)?;
+                // Looked up only when the filter asks about the speaker: with no filter, listing every card
+                // of 500 articles then touches no actor at all.
+                let speaker = statement.speaker.as_deref().filter(|_| speaker_filter).and_then(|id| analysis.actor(id));
+                let text =
+                    [speaker.map(|s| s.name.as_str()), Some(statement.cue.as_str()), Some(statement.content.as_str())];
+                let country = filter.country.as_deref().is_none_or(|c| {
+                    speaker.and_then(|s| s.country.as_deref()) == Some(c) || statement.about.iter().any(|a| a == c)
+                });
+                let kind = speaker.map(|s| s.kind);
+                keep(a, &statement.id, filter, &needle, &text, country, kind).then_some((row, statement.confidence))
             }
         }
+    };
+    let mut rows: Vec<(CardRow, f32)> = match among {
+        Some(among) => among.iter().filter_map(|&row| check(row)).collect(),
+        None => {
+            let mut rows = Vec::new();
+            for (index, a) in workspace.articles.iter().enumerate() {
+                if !filter.all_articles && article != Some(a.hash.as_str()) {
+                    continue;
+                }
+                let count = match filter.tab {
+                    CardTab::Actors => a.analysis.actors.len(),
+                    CardTab::Statements => a.analysis.statements.len(),
+                };
+                rows.extend((0..count).filter_map(|card| check(CardRow { article: index, card })));
+            }
+            rows
+        }
+    };
+    if among.is_some() {
+        // The rows came in the order of the earlier list; text order is by article, then card.
+        rows.sort_by_key(|(row, _)| (row.article, row.card));
     }
     match filter.sort {
         CardSort::TextOrder => {}
@@ -385,5 +428,20 @@ mod tests {
         assert_eq!(cards(CardFilter { country: Some("AF".into()), ..actors }), [1]);
         assert!(rows(&workspace(), Some("other"), &base).is_empty(), "only the selected article");
         assert_eq!(rows(&workspace(), None, &CardFilter { all_articles: true, ..base }).len(), 2);
+    }
+
+    #[test]
+    fn a_longer_filter_text_narrows_the_rows_of_the_shorter_one() {
+        let ws = workspace();
+        for sort in CardSort::ALL {
+            let short = CardFilter { text: "c".into(), sort, show_rejected: true, ..CardFilter::default() };
+            let long = CardFilter { text: "cr".into(), ..short.clone() };
+            let key =
+                |filter: &CardFilter| RowsKey { generation: 1, article: Some("h".into()), filter: filter.clone() };
+            assert!(key(&long).narrows(&key(&short)) && !key(&short).narrows(&key(&long)));
+            let narrowed = rows_among(&ws, Some("h"), &long, Some(&rows(&ws, Some("h"), &short)));
+            assert_eq!(narrowed, rows(&ws, Some("h"), &long), "{sort:?}");
+            assert!(!RowsKey { generation: 2, ..key(&long) }.narrows(&key(&short)), "not across a change");
+        }
     }
 }

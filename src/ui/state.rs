@@ -152,6 +152,9 @@ pub struct ViewState {
     pub new_country: String,
     /// The filtered, sorted card rows, with what they were computed from.
     pub card_rows: Option<(RowsKey, Vec<CardRow>)>,
+    /// A few card-row lists computed before, so that Backspace in the filter costs nothing and a
+    /// longer filter text only re-checks the rows of the shorter one.
+    pub recent_rows: Vec<(RowsKey, Vec<CardRow>)>,
     /// The laid-out reader text, with what it was laid out from.
     pub reader_galley: Option<(ReaderKey, Arc<egui::Galley>)>,
     /// The countries of the workspace, for the generation they were counted in.
@@ -236,6 +239,19 @@ pub struct RowsKey {
     pub generation: u64,
     pub article: Option<String>,
     pub filter: CardFilter,
+}
+
+impl RowsKey {
+    /// Whether every row of `self` is among the rows of `other`: the same cards and filter, except that
+    /// this filter's text contains the other's (typing narrows the list).
+    pub fn narrows(&self, other: &RowsKey) -> bool {
+        let (mine, theirs) = (self.filter.text.trim().to_lowercase(), other.filter.text.trim().to_lowercase());
+        self.generation == other.generation
+            && self.article == other.article
+            && CardFilter { text: String::new(), ..self.filter.clone() }
+                == CardFilter { text: String::new(), ..other.filter.clone() }
+            && mine.contains(&theirs)
+    }
 }
 
 /// One row of the card list: a card of an open article, by index.
