@@ -344,11 +344,12 @@ impl Registry {
         self.aliases.get(&alias.to_lowercase()).copied()
     }
 
-    /// A country acting or speaking.
-    pub fn country(&mut self, code: &str, name: &str, span: Span) -> usize {
+    /// A country acting or speaking, named as the lexicon names it.
+    pub fn country(&mut self, code: &str, span: Span) -> usize {
         let key = format!("country:{code}");
-        let country = Some((code.to_owned(), name.to_owned()));
-        self.mention_or_add(span, Draft::new(ActorKind::Country, name, key, country, Some(span)))
+        let name = crate::lexicon::country_label(code);
+        let country = Some((code.to_owned(), name.clone()));
+        self.mention_or_add(span, Draft::new(ActorKind::Country, &name, key, country, Some(span)))
     }
 
     /// An unnamed source, merged with the same phrase ("Officials" and "officials").

@@ -152,7 +152,7 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
         .collect();
     let role_words: Vec<&str> = role_words
         .into_iter()
-        .filter(|t| w.lex.titles.contains_key(&t.to_lowercase()) && !t.to_lowercase().starts_with("counterpart"))
+        .filter(|t| w.lex.title_of(&t.to_lowercase()).is_some() && !t.to_lowercase().starts_with("counterpart"))
         .collect();
     if d.role.is_none() && !role_words.is_empty() {
         d.role = Some(role_words.join(" "));
@@ -412,10 +412,7 @@ fn coordinated_speakers(
             let span = span_of(w, p.start, p.end);
             let actor = match &p.referent {
                 Referent::Actor(a) => *a,
-                Referent::Country { code, .. } => {
-                    let name = crate::lexicon::country_name(code).unwrap_or(code).to_owned();
-                    reg.country(code, &name, span)
-                }
+                Referent::Country { code, .. } => reg.country(code, span),
                 _ => continue,
             };
             if actor != *speaker && !pairs.iter().any(|(g, r)| g.content == f.content && r.0 == Some(actor)) {
@@ -580,9 +577,8 @@ fn resolve(
             if let Some(p) = inner.iter().rev().find(|p| matches!(p.referent, Referent::Country { .. })) {
                 if let Referent::Country { code, form } = &p.referent {
                     if *form != CountryForm::Adjective {
-                        let name = crate::lexicon::country_name(code).unwrap_or(code).to_owned();
                         let s = span_of(w, p.start, p.end);
-                        let a = reg.country(code, &name, s);
+                        let a = reg.country(code, s);
                         return (Some(a), Some(s));
                     }
                 }

@@ -621,10 +621,7 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
     let mut k = start;
     while k < end {
         if !in_quote[k] {
-            if matches!(w.lower(k), "and" | "but" | "with" | "while" | "," | "though" | "although" | "whereas")
-                && k > start
-                && next_attribution(w, k, end)
-            {
+            if ATTRIBUTION_JOINS.contains(&w.lower(k)) && k > start && next_attribution(w, k, end) {
                 let mut stop = k;
                 if w.word(stop - 1) == "," {
                     stop -= 1;
@@ -643,11 +640,14 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
     end
 }
 
+/// Words that can join a second attribution to a clause: "…, but Pakistan denies …", "…, though she noted …".
+const ATTRIBUTION_JOINS: &[&str] = &["and", "but", "with", "while", ",", "though", "although", "whereas"];
+
 /// Whether a new attribution starts after the conjunction or comma at `k`: "…, but Pakistan denies …",
 /// "… and warned …", "…, with Iran expressing concern …".
 pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     let mut n = k + 1;
-    while n < end && matches!(w.lower(n), "and" | "but" | "with" | "while" | "," | "though" | "although" | "whereas") {
+    while n < end && ATTRIBUTION_JOINS.contains(&w.lower(n)) {
         n += 1;
     }
     let subject_start = n;

@@ -74,6 +74,7 @@ pub enum TitleWord {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordClass {
     pub common: bool,
+    /// An honorific written before a name ("mr", "sheikh"; a final "." is its own token).
     pub honorific: bool,
     pub source_noun: bool,
     /// Some cue form starts with this word.
@@ -93,17 +94,17 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// Cue forms by their first word (lower case): (all words, kind), longest first.
     pub cues: HashMap<String, Vec<(Vec<String>, CueKind)>>,
-    pub titles: HashMap<String, TitleWord>,
-    /// Honorifics (lower case, without a final '.'), single and multi-word.
-    pub honorifics: HashSet<String>,
-    pub source_nouns: HashSet<String>,
-    pub common: HashSet<String>,
     /// Every country form in lower case, for text written in capitals (datelines: "KABUL").
     pub country_by_lower: HashMap<String, usize>,
     by_code: HashMap<String, usize>,
 }
 
 impl Lexicon {
+    /// The title class of a lower-case word, if it is a title word.
+    pub fn title_of(&self, lower: &str) -> Option<TitleWord> {
+        self.word_classes.get(lower).and_then(|c| c.title)
+    }
+
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.by_code.get(code).map(|&i| &self.countries[i])
     }
@@ -211,40 +212,23 @@ fn build() -> Lexicon {
         .build(&patterns)
         .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()));
     let cues = cues();
-    let titles = titles();
-    let honorifics: HashSet<String> = data_lines(HONORIFICS).map(|l| l.trim().to_lowercase()).collect();
-    let source_nouns: HashSet<String> = data_lines(SOURCES).map(|l| l.trim().to_lowercase()).collect();
-    let common: HashSet<String> = data_lines(COMMON).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
     let mut word_classes: HashMap<String, WordClass> = HashMap::default();
-    for w in &common {
-        word_classes.entry(w.clone()).or_default().common = true;
+    for w in data_lines(COMMON).flat_map(str::split_whitespace) {
+        word_classes.entry(w.to_lowercase()).or_default().common = true;
     }
-    for w in &honorifics {
-        word_classes.entry(w.clone()).or_default().honorific = true;
+    for w in data_lines(HONORIFICS) {
+        word_classes.entry(w.trim().to_lowercase()).or_default().honorific = true;
     }
-    for w in &source_nouns {
-        word_classes.entry(w.clone()).or_default().source_noun = true;
+    for w in data_lines(SOURCES) {
+        word_classes.entry(w.trim().to_lowercase()).or_default().source_noun = true;
     }
     for w in cues.keys() {
         word_classes.entry(w.clone()).or_default().cue = true;
     }
-    for (w, t) in &titles {
-        word_classes.entry(w.clone()).or_default().title = Some(*t);
+    for (w, t) in titles() {
+        word_classes.entry(w).or_default().title = Some(t);
     }
-    Lexicon {
-        word_classes,
-        countries,
-        organizations,
-        gazetteer,
-        entries,
-        cues,
-        titles,
-        honorifics,
-        source_nouns,
-        common,
-        country_by_lower,
-        by_code,
-    }
+    Lexicon { word_classes, countries, organizations, gazetteer, entries, cues, country_by_lower, by_code }
 }
 
 fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {

@@ -100,7 +100,7 @@ pub fn harness(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, App> {
 
 /// The name a country's dossier gets: the lexicon's name, or the code while the lexicon has none.
 pub fn country(code: &str) -> String {
-    dossier::lexicon::country_name(code).map_or_else(|| code.to_owned(), str::to_owned)
+    dossier::lexicon::country_label(code)
 }
 
 /// Clicks the card-list row whose accessible label holds `text`.
