@@ -19,6 +19,11 @@ pub struct ExtractOutput {
 pub struct ExtractedArticle {
     pub source: String,
     pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`), authors, outlet and canonical address, where the file gives them.
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
     pub text: String,
     pub countries: Vec<String>,
     pub actors: Vec<Actor>,
@@ -47,6 +52,10 @@ pub fn extract_report(files: &[PathBuf]) -> ExtractReport {
             Ok(article) => ExtractedArticle {
                 source: article.source,
                 title: article.title,
+                published: article.meta.published,
+                authors: article.meta.authors,
+                outlet: article.meta.outlet,
+                url: article.meta.url,
                 text: article.text,
                 countries: article.analysis.countries,
                 actors: article.analysis.actors,
@@ -59,6 +68,10 @@ pub fn extract_report(files: &[PathBuf]) -> ExtractReport {
                 ExtractedArticle {
                     source: path.to_string_lossy().into_owned(),
                     title: None,
+                    published: None,
+                    authors: Vec::new(),
+                    outlet: None,
+                    url: None,
                     text: String::new(),
                     countries: Vec::new(),
                     actors: Vec::new(),

@@ -17,6 +17,7 @@ pub fn open_article(path: &Path) -> Result<Article, ReadError> {
     Ok(Article {
         source: path.to_string_lossy().into_owned(),
         title: read.title,
+        meta: read.meta,
         hash: content_hash(&read.text),
         text: read.text,
         analysis,
@@ -44,13 +45,14 @@ pub const SAMPLE_PATH: &str = "assets/sample-article.txt";
 pub fn sample_article() -> Article {
     let text = include_str!("../assets/sample-article.txt");
     let read = crate::read::parse_bytes(SAMPLE_PATH, text.as_bytes(), crate::read::Format::Text);
-    let (title, text) = match read {
-        Ok(r) => (r.title, r.text),
-        Err(_) => (None, text.to_owned()),
+    let (title, meta, text) = match read {
+        Ok(r) => (r.title, r.meta, r.text),
+        Err(_) => (None, crate::model::ArticleMeta::default(), text.to_owned()),
     };
     Article {
         source: SAMPLE_PATH.to_owned(),
         title: title.or_else(|| Some("Sample: Russia offers to mediate between Pakistan and Afghanistan".to_owned())),
+        meta,
         hash: content_hash(&text),
         analysis: crate::extract::extract(&text),
         text,

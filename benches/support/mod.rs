@@ -79,6 +79,7 @@ pub fn written_article(seed: usize, paragraphs: usize) -> Article {
     Article {
         source: format!("written/report-{seed:04}.txt"),
         title: text.lines().next().map(str::to_owned),
+        meta: Default::default(),
         hash: content_hash(&text),
         analysis: dossier::extract::extract(&text),
         text,

@@ -738,6 +738,8 @@ fn build(
             country_evidence: d.evidence.clone(),
             mentions,
             confidence,
+            entity: None,
+            rule: String::new(),
         });
     }
     let mut statements = Vec::new();
@@ -772,6 +774,7 @@ fn build(
             confidence,
             about,
             sentence_span,
+            rule: String::new(),
         });
     }
     Analysis { countries, actors, statements, warnings: Vec::new() }

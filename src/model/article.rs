@@ -98,6 +98,13 @@ pub struct Actor {
     /// How sure the extractor is, 0..=1.
     #[serde(default)]
     pub confidence: f32,
+    /// The id shared by the actors of different articles that are the same real-world actor (set by
+    /// entity resolution across a workspace or an `extract` run; `None` before it ran).
+    #[serde(default)]
+    pub entity: Option<String>,
+    /// The rule or model decision that produced the card, and why ("org suffix", "tagger: person 0.93").
+    #[serde(default)]
+    pub rule: String,
 }
 
 /// A statement card: one attribution cue and what it attributes to whom.
@@ -123,6 +130,10 @@ pub struct Statement {
     /// The sentence (or sentences) the statement comes from.
     #[serde(default)]
     pub sentence_span: Span,
+    /// The rule or model decision that produced the card and chose its speaker ("subject of 'said'
+    /// (pattern X said Y)", "pronoun 'she' → Maria Zakharova").
+    #[serde(default)]
+    pub rule: String,
 }
 
 /// How a statement's content is worded, which decides how it is shown: a whole quote goes in quotation
@@ -192,12 +203,38 @@ impl Analysis {
     }
 }
 
+/// What a file says about the article besides its text: where and when it was published, and by whom.
+/// Every field is optional: a plain text file may give none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The publication's name ("BBC News").
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Canonical address of the article.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl ArticleMeta {
+    pub fn is_empty(&self) -> bool {
+        self.published.is_none() && self.authors.is_empty() && self.outlet.is_none() && self.url.is_none()
+    }
+}
+
 /// An article as read from a file, with its analysis.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The path as given by the user.
     pub source: String,
     pub title: Option<String>,
+    /// Date, authors, outlet and address, where the file gives them.
+    #[serde(default)]
+    pub meta: ArticleMeta,
     /// The readable text every span points into.
     pub text: String,
     /// Hex FNV-1a 64 hash of `text`: identifies the article in saved dossiers.

@@ -18,6 +18,15 @@ pub struct SourceRef {
     /// Byte span of that sentence in the article text.
     #[serde(default)]
     pub sentence_span: Span,
+    /// The publication's name, where the article gave it.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Publication date of the article, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Canonical address of the article.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 impl SourceRef {
@@ -150,6 +159,9 @@ fn source_ref(article: &Article, sentence_span: Span) -> SourceRef {
         hash: article.hash.clone(),
         sentence: sentence_span.text(&article.text).trim().to_owned(),
         sentence_span,
+        outlet: article.meta.outlet.clone(),
+        published: article.meta.published.clone(),
+        url: article.meta.url.clone(),
     }
 }
 

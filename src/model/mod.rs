@@ -8,7 +8,7 @@ mod command;
 mod dossier;
 mod workspace;
 
-pub use article::{Actor, ActorKind, Analysis, Article, Span, Statement, Wording, content_hash};
+pub use article::{Actor, ActorKind, Analysis, Article, ArticleMeta, Span, Statement, Wording, content_hash};
 pub use command::{Command, CommandError, History};
 pub use dossier::{CardRef, Dossier, DossierCard, Section, SourceRef};
 pub use workspace::Workspace;

@@ -15,6 +15,8 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub struct ReadArticle {
     pub title: Option<String>,
     pub text: String,
+    /// Date, authors, outlet and address found in the file.
+    pub meta: crate::model::ArticleMeta,
     /// Things the reader had to guess or repair (an encoding that was detected, …).
     pub warnings: Vec<String>,
 }
@@ -117,7 +119,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArtic
     if text.trim().is_empty() {
         return Err(ReadError::NoText { path: name.to_owned() });
     }
-    Ok(ReadArticle { title, text, warnings })
+    Ok(ReadArticle { title, text, meta: crate::model::ArticleMeta::default(), warnings })
 }
 
 /// Decodes bytes as UTF-8 (BOM stripped), UTF-16 with a BOM, or the encoding a detector guesses.

@@ -114,6 +114,7 @@ impl CardV1 {
                 sentence: self.source.sentence,
                 // Unknown in version 1; an empty span points nowhere.
                 sentence_span: Span::default(),
+                ..SourceRef::default()
             },
         }
     }

@@ -342,6 +342,8 @@ mod tests {
             country_evidence: None,
             mentions: vec![Span::new(0, 1)],
             confidence,
+            entity: None,
+            rule: String::new(),
         }
     }
 
@@ -358,6 +360,7 @@ mod tests {
             confidence,
             about: about.iter().map(|&c| c.to_owned()).collect(),
             sentence_span: Span::new(0, 1),
+            rule: String::new(),
         }
     }
 
@@ -375,6 +378,7 @@ mod tests {
         let article = Article {
             source: "a.txt".into(),
             title: None,
+            meta: Default::default(),
             text: "x".into(),
             hash: "h".into(),
             analysis,

@@ -232,6 +232,8 @@ mod tests {
             country_evidence: None,
             mentions: vec![Span::new(0, 15), Span::new(38, 100)],
             confidence: 0.9,
+            entity: None,
+            rule: String::new(),
         };
         let statement = Statement {
             id: "s1".into(),
@@ -245,10 +247,12 @@ mod tests {
             confidence: 0.8,
             about: vec![],
             sentence_span: Span::new(0, 35),
+            rule: String::new(),
         };
         Article {
             source: "a.txt".into(),
             title: None,
+            meta: Default::default(),
             hash: content_hash(&text),
             text,
             analysis: Analysis { actors: vec![actor], statements: vec![statement], ..Default::default() },

@@ -40,6 +40,8 @@ pub fn border_article() -> Article {
         country_evidence: Some("Pakistan's Foreign Minister".into()),
         mentions: vec![span(&text, "Ishaq Dar", 0)],
         confidence: 0.9,
+        entity: None,
+        rule: String::new(),
     };
     let officials = Actor {
         id: "a2".into(),
@@ -50,6 +52,8 @@ pub fn border_article() -> Article {
         country_evidence: Some("Afghan".into()),
         mentions: vec![span(&text, "Afghan officials", 0)],
         confidence: 0.6,
+        entity: None,
+        rule: String::new(),
     };
     let dar_says = Statement {
         id: "s1".into(),
@@ -63,6 +67,7 @@ pub fn border_article() -> Article {
         confidence: 0.85,
         about: vec!["PK".into(), "AF".into()],
         sentence_span: first_sentence,
+        rule: String::new(),
     };
     let officials_say = Statement {
         id: "s2".into(),
@@ -76,10 +81,12 @@ pub fn border_article() -> Article {
         confidence: 0.7,
         about: vec!["PK".into()],
         sentence_span: second_sentence,
+        rule: String::new(),
     };
     Article {
         source: "border-talks.txt".into(),
         title: Some("Border talks".into()),
+        meta: Default::default(),
         hash: content_hash(&text),
         text,
         analysis: Analysis {
