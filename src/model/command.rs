@@ -41,6 +41,9 @@ pub enum Command {
     RestoreArticle { index: usize, article: Article },
     /// Puts back a whole dossier, or removes it when `None` (the inverse of creating and deleting one).
     RestoreDossier { country: String, dossier: Option<Dossier> },
+    /// Moves a statement card to another section of its dossier (an actor card stays under key actors,
+    /// and a statement never goes there).
+    SetSection { country: String, card: String, section: Section },
 }
 
 /// Why a command could not be applied. The workspace is unchanged when this is returned.
@@ -54,6 +57,8 @@ pub enum CommandError {
     NoDossier(String),
     #[error("cannot merge an actor into itself")]
     SelfMerge,
+    #[error("{0} cannot go in that section")]
+    WrongSection(String),
 }
 
 impl Command {
@@ -68,7 +73,8 @@ impl Command {
             | Self::MoveCard { country, .. }
             | Self::PlaceCard { country, .. }
             | Self::SetNotes { country, .. }
-            | Self::RestoreDossier { country, .. } => Some(country),
+            | Self::RestoreDossier { country, .. }
+            | Self::SetSection { country, .. } => Some(country),
             _ => None,
         }
     }
@@ -219,6 +225,17 @@ impl Workspace {
                 };
                 self.dirty.insert(country.clone());
                 Ok(Command::RestoreDossier { country, dossier: before })
+            }
+            Command::SetSection { country, card, section } => {
+                let (dossier, index) = self.card_index(&country, &card)?;
+                let slot = &mut dossier.cards[index];
+                let is_actor = slot.cue.is_none();
+                if is_actor != (section == Section::KeyActors) {
+                    return Err(CommandError::WrongSection(card));
+                }
+                let before = std::mem::replace(&mut slot.section, section);
+                self.dirty.insert(country.clone());
+                Ok(Command::SetSection { country, card, section: before })
             }
         }
     }
@@ -475,5 +492,25 @@ mod tests {
         let place = Command::PlaceCard { country: "PK".into(), card: "x".into(), index: 0 };
         assert_eq!(workspace.apply(place), Err(CommandError::NoCard("x".into())));
         assert_eq!(ids(&workspace), ["h/a1"]);
+    }
+
+    #[test]
+    fn a_statement_moves_between_sections_and_back() {
+        let mut workspace = Workspace::default();
+        let statement = DossierCard { cue: Some("said".into()), ..card("h/s1", Section::StatementsAbout) };
+        let add = Command::AddCard { country: "PK".into(), name: "Pakistan".into(), card: statement };
+        workspace.apply(add).unwrap_or_else(|e| panic!("{e}"));
+        workspace.apply(super::tests::add("h/a1", Section::KeyActors)).unwrap_or_else(|e| panic!("{e}"));
+        let section = |w: &Workspace, id: &str| {
+            w.dossier("PK").and_then(|d| d.cards.iter().find(|c| c.id == id)).map(|c| c.section)
+        };
+        let set = |card: &str, section| Command::SetSection { country: "PK".into(), card: card.into(), section };
+        let inverse = workspace.apply(set("h/s1", Section::StatementsBy)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(section(&workspace, "h/s1"), Some(Section::StatementsBy));
+        workspace.apply(inverse).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(section(&workspace, "h/s1"), Some(Section::StatementsAbout));
+        assert_eq!(workspace.apply(set("h/s1", Section::KeyActors)), Err(CommandError::WrongSection("h/s1".into())));
+        assert_eq!(workspace.apply(set("h/a1", Section::StatementsBy)), Err(CommandError::WrongSection("h/a1".into())));
+        assert_eq!(ids(&workspace), ["h/s1", "h/a1"]);
     }
 }

@@ -9,16 +9,19 @@ use egui::{CentralPanel, Panel, ViewportCommand};
 
 use super::RunOptions;
 use super::card_list::card_panel_ui;
-use super::command::{self, UiCommand};
+use super::command::UiCommand;
 use super::disk::Disk;
 use super::dossier_view::dossier_ui;
 use super::jobs::{DialogResult, Dialogs, OpenJob, RecoveryWriter};
 use super::menu_bar::menu_bar_ui;
-use super::notices::{self, notices_ui};
+use super::notices::notices_ui;
+use super::palette::{help_ui, palette_ui};
+use super::preferences::{Preferences, PreferencesWriter, preferences_ui};
 use super::prompts::{Prompt, prompt_ui};
 use super::reader::reader_ui;
 use super::sidebar::sidebar_ui;
 use super::state::{AppState, Notice, ViewState};
+use super::ui_command;
 use crate::model::{Article, CardRef, Command, Workspace};
 
 /// The window title; " •" is appended while there are unsaved changes.
@@ -50,6 +53,10 @@ pub struct App {
     pub(super) close_after_save: bool,
     /// The analyst chose to close: let the next close request through.
     pub(super) allow_close: bool,
+    /// Test hook: the path the next save dialog answers with, instead of showing a dialog.
+    pub(super) save_dialog_answer: Option<PathBuf>,
+    pub(super) preferences: Preferences,
+    preferences_writer: PreferencesWriter,
     title: String,
 }
 
@@ -57,6 +64,21 @@ impl App {
     /// Restores the workspace of `options.dossier_dir` (or opens the sample article on a first run),
     /// loads its dossiers, offers to restore unsaved changes, and starts opening `options.files`.
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> Self {
+        Self::with_preferences(cc, options, None)
+    }
+
+    /// As [`App::new`], with the preferences kept in the file `preferences` (none: default preferences,
+    /// kept in memory only).
+    pub fn with_preferences(
+        cc: &eframe::CreationContext<'_>,
+        options: RunOptions,
+        preferences: Option<PathBuf>,
+    ) -> Self {
+        let (loaded, preferences_error) = match &preferences {
+            Some(path) => Preferences::load(path),
+            None => (Preferences::default(), None),
+        };
+        loaded.apply(&cc.egui_ctx);
         let mut disk = Disk::new(options.dossier_dir.clone());
         let startup = disk.load();
         let mut app = Self {
@@ -73,8 +95,12 @@ impl App {
             prompt: None,
             close_after_save: false,
             allow_close: false,
+            save_dialog_answer: None,
+            preferences_writer: PreferencesWriter::new(preferences, loaded.clone()),
+            preferences: loaded,
             title: TITLE.to_owned(),
         };
+        app.state.errors_from(preferences_error);
         for error in startup.errors {
             app.state.error(error);
         }
@@ -157,6 +183,21 @@ impl App {
         self.poll_recovery_errors();
     }
 
+    /// Test hook: the next save dialog (*Export briefing…*) answers `path` at once instead of showing.
+    pub fn answer_next_save_dialog(&mut self, path: PathBuf) {
+        self.save_dialog_answer = Some(path);
+    }
+
+    /// How many card rows fit in the card list as it is laid out now.
+    pub fn card_rows_in_view(&self) -> usize {
+        self.view.card_rows_in_view
+    }
+
+    /// Whether the command palette is open.
+    pub fn palette_open(&self) -> bool {
+        self.view.palette.is_some()
+    }
+
     /// Test hook: writes the recovery file now instead of in a moment.
     pub fn write_recovery_now(&mut self) {
         self.recovery_due = None;
@@ -228,7 +269,12 @@ impl App {
             commands.push(UiCommand::OpenPaths(dropped));
         }
         if self.prompt.is_none() {
-            commands.extend(command::shortcuts(ctx, ctx.egui_wants_keyboard_input()));
+            // While the palette is open the keys are its own, but Ctrl+K still closes it.
+            let typing = ctx.egui_wants_keyboard_input() || self.view.palette.is_some();
+            let actions = ui_command::pressed(ctx, typing);
+            let actions =
+                actions.into_iter().filter(|a| self.view.palette.is_none() || *a == ui_command::Action::CommandPalette);
+            commands.extend(actions.map(UiCommand::Run));
         }
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay"));
@@ -245,25 +291,46 @@ impl App {
         }
     }
 
+    /// The panels: the menu bar; the articles and dossiers on the left and the cards on the right, both
+    /// the full height of the window; the reader in the middle with the dossier (collapsible) under it.
+    /// Every divider can be dragged, and the sizes are kept in the preferences.
     fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<UiCommand>) {
         let state = &self.state;
         let view = &mut self.view;
+        let sizes = &mut self.preferences.panels;
+        let window = ui.ctx().content_rect();
         Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, state, view, commands));
-        if notices::has_content(state) {
-            Panel::top("notices").show(ui, |ui| notices_ui(ui, state, commands));
-        }
-        if view.dossier.is_some() {
-            Panel::bottom("dossier").resizable(true).default_size(300.0).show(ui, |ui| {
-                dossier_ui(ui, state, view, commands);
+        let sidebar = Panel::left("sidebar")
+            .resizable(true)
+            .default_size(sizes.sidebar.min(window.width() * 0.25))
+            .min_size(160.0)
+            .show(ui, |ui| sidebar_ui(ui, state, view, commands));
+        let cards = Panel::right("cards")
+            .resizable(true)
+            .default_size(sizes.cards.min(window.width() * 0.38))
+            .min_size(300.0)
+            .show(ui, |ui| card_panel_ui(ui, state, view, sizes, commands));
+        let dossier = view.dossier.is_some().then(|| {
+            let collapsed = view.dossier_collapsed;
+            let panel = if collapsed {
+                Panel::bottom("dossier_collapsed").resizable(false)
+            } else {
+                Panel::bottom("dossier").resizable(true).default_size(sizes.dossier.min(window.height() * 0.4))
+            };
+            let shown = panel.min_size(if collapsed { 0.0 } else { 120.0 }).show(ui, |ui| {
+                dossier_ui(ui, state, view, sizes, commands);
             });
-        }
-        Panel::left("sidebar").resizable(true).default_size(260.0).show(ui, |ui| {
-            sidebar_ui(ui, state, view, commands);
-        });
-        Panel::right("cards").resizable(true).default_size(440.0).show(ui, |ui| {
-            card_panel_ui(ui, state, view, commands);
+            (collapsed, shown.response.rect.height())
         });
         CentralPanel::default().show(ui, |ui| reader_ui(ui, state, view, commands));
+        // Remember the sizes once the analyst lets go of a divider.
+        if !ui.ctx().input(|i| i.pointer.any_down()) {
+            sizes.sidebar = sidebar.response.rect.width();
+            sizes.cards = cards.response.rect.width();
+            if let Some((false, height)) = dossier {
+                sizes.dossier = height;
+            }
+        }
     }
 
     /// The title, and the repaints and recovery writes that time (not input) calls for.
@@ -298,10 +365,20 @@ impl eframe::App for App {
         self.panels_ui(ui, &mut commands);
         if let Some(prompt) = &self.prompt {
             prompt_ui(&ctx, prompt, &mut commands);
+        } else {
+            palette_ui(&ctx, &self.state, &mut self.view, &mut commands);
         }
+        help_ui(&ctx, &mut self.view);
+        preferences_ui(&ctx, &mut self.view.preferences_open, &mut self.preferences);
+        notices_ui(&ctx, &self.state, &mut self.view, &mut commands);
+        super::drag::drag_preview_ui(&ctx);
         for command in commands {
             self.run_command(command);
         }
         self.after_frame(&ctx);
+        self.preferences_writer.save(&self.preferences);
+        for error in self.preferences_writer.errors() {
+            self.state.error(error);
+        }
     }
 }

@@ -5,12 +5,16 @@ use egui::{ComboBox, Grid, RichText, TextEdit};
 
 use super::command::UiCommand;
 use super::state::{AppState, CardEdit, ViewState, country_label, dossier_name};
-use crate::model::{Actor, ActorKind, Article, CardRef, Command, Statement, Wording, Workspace};
+use crate::model::{Actor, ActorKind, Article, CardRef, Command, DossierCard, Statement, Wording, Workspace};
 
 /// The selected card's fields and actions.
 pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
     let Some(card) = view.card.clone() else {
-        ui.label(RichText::new("Select a card in the list above or a highlight in the text.").weak());
+        if let Some(saved) = closed_dossier_card(state, view) {
+            saved_card_ui(ui, saved, commands);
+        } else {
+            ui.label(RichText::new("Select a card in the list above or a highlight in the text.").weak());
+        }
         return;
     };
     let Some(article) = state.workspace.article(&card.article) else {
@@ -40,6 +44,20 @@ fn actor_ui(
         actor_edit_ui(ui, actor, view, commands);
         return;
     }
+    ui.horizontal_wrapped(|ui| {
+        add_buttons_ui(ui, workspace, &card, actor.country.iter().cloned().collect(), &mut view.dossier, commands);
+        if ui.button("Edit card").clicked() {
+            view.edit = Some(CardEdit::Actor {
+                target: card.clone(),
+                name: actor.name.clone(),
+                role: actor.role.clone().unwrap_or_default(),
+                country: actor.country.clone().unwrap_or_default(),
+            });
+        }
+        reject_button_ui(ui, article, &card, commands);
+        merge_ui(ui, article, actor, view, commands);
+    });
+    ui.add_space(4.0);
     // One grid per card: a grid remembers its row heights, and a new one lays itself out before it shows.
     Grid::new(("actor_fields", &card)).num_columns(2).striped(true).show(ui, |ui| {
         field(ui, "Kind", actor.kind.label());
@@ -53,20 +71,6 @@ fn actor_ui(
         field(ui, "Mentions", &actor.mentions.len().to_string());
         field(ui, "Confidence", &format!("{:.2}", actor.confidence));
         field(ui, "Source", &article.display_name());
-    });
-    ui.add_space(6.0);
-    ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, actor.country.iter().cloned().collect(), &mut view.dossier, commands);
-        if ui.button("Edit card").clicked() {
-            view.edit = Some(CardEdit::Actor {
-                target: card.clone(),
-                name: actor.name.clone(),
-                role: actor.role.clone().unwrap_or_default(),
-                country: actor.country.clone().unwrap_or_default(),
-            });
-        }
-        reject_button_ui(ui, article, &card, commands);
-        merge_ui(ui, article, actor, view, commands);
     });
 }
 
@@ -85,6 +89,25 @@ fn statement_ui(
         statement_edit_ui(ui, article, statement, view, commands);
         return;
     }
+    let mut countries: Vec<String> = speaker.and_then(|s| s.country.clone()).into_iter().collect();
+    for country in &statement.about {
+        if !countries.contains(country) {
+            countries.push(country.clone());
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        add_buttons_ui(ui, workspace, &card, countries, &mut view.dossier, commands);
+        if ui.button("Edit card").clicked() {
+            view.edit = Some(CardEdit::Statement {
+                target: card.clone(),
+                speaker: statement.speaker.clone(),
+                cue: statement.cue.clone(),
+                content: statement.content.clone(),
+            });
+        }
+        reject_button_ui(ui, article, &card, commands);
+    });
+    ui.add_space(4.0);
     Grid::new(("statement_fields", &card)).num_columns(2).striped(true).show(ui, |ui| {
         let who = speaker.map_or_else(
             || "unknown".to_owned(),
@@ -115,25 +138,6 @@ fn statement_ui(
     if !sentence.is_empty() {
         ui.label(RichText::new(sentence).italics().weak());
     }
-    ui.add_space(6.0);
-    let mut countries: Vec<String> = speaker.and_then(|s| s.country.clone()).into_iter().collect();
-    for country in &statement.about {
-        if !countries.contains(country) {
-            countries.push(country.clone());
-        }
-    }
-    ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, countries, &mut view.dossier, commands);
-        if ui.button("Edit card").clicked() {
-            view.edit = Some(CardEdit::Statement {
-                target: card.clone(),
-                speaker: statement.speaker.clone(),
-                cue: statement.cue.clone(),
-                content: statement.content.clone(),
-            });
-        }
-        reject_button_ui(ui, article, &card, commands);
-    });
 }
 
 fn field(ui: &mut egui::Ui, name: &str, value: &str) {
@@ -224,17 +228,33 @@ fn actor_edit_ui(ui: &mut egui::Ui, actor: &Actor, view: &mut ViewState, command
     Grid::new("actor_edit").num_columns(2).show(ui, |ui| {
         labelled_text(ui, "Name", name, false);
         labelled_text(ui, "Role", role, false);
-        labelled_text(ui, "Country code", country, false);
+        labelled_text(ui, "Country", country, false);
     });
+    // The one lookup New dossier uses: a name, an alias or a code; nothing else is taken.
+    let typed = country.trim();
+    let resolved = crate::lexicon::find_country(typed);
+    if !typed.is_empty() {
+        let text = match resolved {
+            Some(code) => format!("{} ({code})", country_label(code)),
+            None => format!(
+                "No country by that name or code: “{typed}”. Type a country's name or its two-letter code, or leave it empty."
+            ),
+        };
+        let text = RichText::new(text).small();
+        ui.label(if resolved.is_some() { text.weak() } else { text.color(ui.visuals().error_fg_color) });
+    }
+    let valid = typed.is_empty() || resolved.is_some();
     let mut done = false;
     ui.horizontal(|ui| {
-        if ui.button("Apply").clicked() {
+        let apply =
+            ui.add_enabled(valid, egui::Button::new("Apply")).on_disabled_hover_text("The country is not known");
+        if apply.clicked() {
             let mut edited = actor.clone();
             if !name.trim().is_empty() {
                 edited.name = name.trim().to_owned();
             }
             edited.role = Some(role.trim().to_owned()).filter(|r| !r.is_empty());
-            let code = Some(country.trim().to_uppercase()).filter(|c| !c.is_empty());
+            let code = resolved.map(str::to_owned);
             if code != actor.country {
                 edited.country_evidence = code.as_ref().map(|_| "set by the analyst".to_owned());
                 edited.country = code;
@@ -285,5 +305,44 @@ fn statement_edit_ui(
     });
     if done {
         view.edit = None;
+    }
+}
+
+/// The dossier card selected in the dossier panel, when its article is not open.
+fn closed_dossier_card<'a>(state: &'a AppState, view: &ViewState) -> Option<&'a DossierCard> {
+    let id = view.dossier_card.as_deref()?;
+    let dossier = state.workspace.dossier(view.dossier.as_deref()?)?;
+    let card = dossier.cards.iter().find(|c| c.id == id)?;
+    let (article, _) = id.split_once('/')?;
+    state.workspace.article(article).is_none().then_some(card)
+}
+
+/// A dossier card as it was saved: its article is closed, so the saved sentence stands in for the text,
+/// with a way to open the file again (or word that it is gone).
+fn saved_card_ui(ui: &mut egui::Ui, card: &DossierCard, commands: &mut Vec<UiCommand>) {
+    ui.heading(&card.name);
+    Grid::new(("saved_card", &card.id)).num_columns(2).striped(true).show(ui, |ui| {
+        field(ui, "Kind", card.kind.label());
+        if let Some(role) = &card.role {
+            field(ui, "Role", role);
+        }
+        if let (Some(cue), Some(content)) = (&card.cue, &card.content) {
+            field(ui, "Cue", cue);
+            field(ui, "Content", content);
+        }
+        field(ui, "Source", card.source.title.as_deref().unwrap_or(&card.source.path));
+    });
+    ui.label(RichText::new(&card.source.sentence).italics());
+    ui.add_space(6.0);
+    let path = std::path::Path::new(&card.source.path);
+    if path.is_file() {
+        ui.label(RichText::new("Its article is not open.").weak());
+        if ui.button("Reopen the article").on_hover_text(&card.source.path).clicked() {
+            commands.push(UiCommand::OpenPaths(vec![path.to_owned()]));
+        }
+    } else {
+        let gone =
+            format!("Its article is not open, and {} is gone: the saved sentence is all there is.", card.source.path);
+        ui.label(RichText::new(gone).weak());
     }
 }

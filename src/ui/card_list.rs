@@ -8,16 +8,32 @@ use egui::{Align2, ComboBox, Panel, RichText, ScrollArea, Sense, TextEdit, TextS
 
 use super::card_detail::card_detail_ui;
 use super::command::UiCommand;
-use super::state::{AppState, CardFilter, CardRow, CardSort, CardTab, RowsKey, ViewState, country_label};
+use super::drag::Dragged;
+use super::preferences::PanelSizes;
+use super::state::{AppState, CardFilter, CardRow, CardSort, CardTab, ListFocus, RowsKey, ViewState, country_label};
 use crate::model::{ActorKind, Article, CardRef, Wording, Workspace};
 
 /// The card panel: tabs, filters, the list, and the selected card.
-pub fn card_panel_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
-    Panel::bottom("card_detail").resizable(true).default_size(300.0).show(ui, |ui| {
-        ScrollArea::vertical().id_salt("card_detail_scroll").auto_shrink(false).show(ui, |ui| {
-            card_detail_ui(ui, state, view, commands);
+pub fn card_panel_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    sizes: &mut PanelSizes,
+    commands: &mut Vec<UiCommand>,
+) {
+    let height = ui.available_height();
+    let detail = Panel::bottom("card_detail")
+        .resizable(true)
+        .default_size(sizes.card_detail.min(height * 0.4))
+        .min_size(80.0)
+        .show(ui, |ui| {
+            ScrollArea::vertical().id_salt("card_detail_scroll").auto_shrink(false).show(ui, |ui| {
+                card_detail_ui(ui, state, view, commands);
+            });
         });
-    });
+    if !ui.ctx().input(|i| i.pointer.any_down()) {
+        sizes.card_detail = detail.response.rect.height();
+    }
     let countries = view.countries(state);
     filter_ui(ui, &countries.all, &mut view.filter);
     ui.separator();
@@ -57,14 +73,13 @@ fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
             }
         });
         combo.response.labelled_by(label.id);
-    });
-    ui.horizontal(|ui| {
         let label = ui.label("Sort");
-        let combo = ComboBox::from_id_salt("filter_sort").selected_text(filter.sort.label()).show_ui(ui, |ui| {
-            for sort in CardSort::ALL {
-                ui.selectable_value(&mut filter.sort, sort, sort.label());
-            }
-        });
+        let combo =
+            ComboBox::from_id_salt("filter_sort").width(160.0).selected_text(filter.sort.label()).show_ui(ui, |ui| {
+                for sort in CardSort::ALL {
+                    ui.selectable_value(&mut filter.sort, sort, sort.label());
+                }
+            });
         combo.response.labelled_by(label.id);
     });
 }
@@ -115,18 +130,21 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
             area = area.vertical_scroll_offset(offset.max(0.0));
         }
     }
-    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+    let output = area.show_rows(ui, row_height, rows.len(), |ui, range| {
         for row in &rows[range] {
             let Some(article) = state.workspace.articles.get(row.article) else {
                 continue;
             };
             if let Some(card) = row_ui(ui, article, *row, view, row_height) {
+                view.list_focus = ListFocus::Cards;
                 view.select_card(card, true);
                 // The clicked row is in view already.
                 view.scroll_list_to_card = false;
             }
         }
     });
+    let step = row_height + ui.spacing().item_spacing.y;
+    view.card_rows_in_view = ((output.inner_rect.height() + ui.spacing().item_spacing.y) / step).floor() as usize;
     view.card_rows = Some((key, rows));
 }
 
@@ -165,7 +183,8 @@ fn row_ui(ui: &mut egui::Ui, article: &Article, row: CardRow, view: &ViewState, 
     let selected = view.card.as_ref() == Some(&card);
     let rejected = article.is_rejected(id);
 
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click_and_drag());
+    response.dnd_set_drag_payload(Dragged::Card { card: card.clone(), label: title.clone() });
     let label = format!("{title}: {detail}{}", if rejected { " (rejected)" } else { "" });
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     if ui.is_rect_visible(rect) {

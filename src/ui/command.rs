@@ -1,11 +1,11 @@
 //! What a view can ask the app to do. Changes to articles, cards and dossiers travel as
 //! [`UiCommand::Apply`] of a [`model::Command`]; everything else (dialogs, saving, undo) is a UI action.
-//! Both are drained once per frame by `command_handling.rs`.
+//! Both are drained once per frame by `command_handling.rs`. The commands the analyst gives by name
+//! (menus, palette, shortcuts) are described in the command table of `ui_command.rs`.
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
+use super::ui_command::Action;
 use crate::model::Command;
 
 /// A user action, collected during a frame and applied after it.
@@ -29,11 +29,13 @@ pub enum UiCommand {
     Redo,
     /// Asks the window to close (which asks about unsaved changes first).
     Quit,
-    /// Removes one notice, by index.
-    DismissNotice(usize),
+    /// Removes one notice, by its id.
+    DismissNotice(u64),
     DismissAllNotices,
     /// The answer to the question on screen.
     Answer(Answer),
+    /// A command of the command table (from a menu, the palette or a shortcut).
+    Run(Action),
 }
 
 impl UiCommand {
@@ -60,35 +62,4 @@ pub enum Answer {
     ConflictOverwrite,
     /// Dossier files changed on disk: leave them, and the dossiers unsaved.
     ConflictKeep,
-}
-
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-
-/// The commands bound to keyboard shortcuts that were pressed this frame. Undo and redo are left to a
-/// focused text field (it has its own undo) when `text_has_focus`.
-pub fn shortcuts(ctx: &egui::Context, text_has_focus: bool) -> Vec<UiCommand> {
-    ctx.input_mut(|input| {
-        let mut commands = Vec::new();
-        // The most specific shortcut first: Ctrl+Shift+Z also matches Ctrl+Z.
-        if !text_has_focus && input.consume_shortcut(&REDO) {
-            commands.push(UiCommand::Redo);
-        }
-        if !text_has_focus && input.consume_shortcut(&UNDO) {
-            commands.push(UiCommand::Undo);
-        }
-        if input.consume_shortcut(&OPEN) {
-            commands.push(UiCommand::OpenDialog);
-        }
-        if input.consume_shortcut(&SAVE) {
-            commands.push(UiCommand::Save);
-        }
-        if input.consume_shortcut(&EXPORT) {
-            commands.push(UiCommand::ExportDialog);
-        }
-        commands
-    })
 }

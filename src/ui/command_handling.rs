@@ -12,6 +12,7 @@ use super::command::{Answer, UiCommand};
 use super::disk::SaveError;
 use super::jobs::Opened;
 use super::prompts::{Conflict, Prompt};
+use super::ui_command::Action;
 use crate::export::today;
 use crate::model::{Command, Dossier, History};
 
@@ -45,14 +46,63 @@ impl App {
                 }
             }
             UiCommand::Quit => self.ctx.send_viewport_cmd(ViewportCommand::Close),
-            UiCommand::DismissNotice(index) => {
-                if index < self.state.notices.len() {
-                    self.state.notices.remove(index);
-                }
-            }
+            UiCommand::DismissNotice(id) => self.state.notices.retain(|n| n.id != id),
             UiCommand::DismissAllNotices => self.state.notices.clear(),
             UiCommand::Answer(answer) => self.answer(answer),
+            UiCommand::Run(action) => self.run_action(action),
         }
+    }
+
+    /// Carries out a command of the command table, if it would do something now.
+    fn run_action(&mut self, action: Action) {
+        if !action.available(&self.state, &self.view) || self.run_list_action(action) {
+            return;
+        }
+        let command = match action {
+            Action::SelectPrevious
+            | Action::SelectNext
+            | Action::SelectFirst
+            | Action::SelectLast
+            | Action::OpenSelected
+            | Action::RejectSelected
+            | Action::AddToDossier => return,
+            Action::OpenArticles => UiCommand::OpenDialog,
+            Action::Save => UiCommand::Save,
+            Action::ExportBriefing => UiCommand::ExportDialog,
+            Action::ExportToFolder => UiCommand::ExportToFolder,
+            Action::Quit => UiCommand::Quit,
+            Action::Undo => UiCommand::Undo,
+            Action::Redo => UiCommand::Redo,
+            Action::DismissNotices => UiCommand::DismissAllNotices,
+            Action::ToggleDossier => {
+                let view = &mut self.view;
+                match view.dossier.take() {
+                    Some(shown) => view.last_dossier = Some(shown),
+                    None => {
+                        let last = view.last_dossier.take().filter(|c| self.state.workspace.dossier(c).is_some());
+                        view.dossier =
+                            last.or_else(|| self.state.workspace.dossiers.first().map(|d| d.country.clone()));
+                    }
+                }
+                return;
+            }
+            Action::CommandPalette => {
+                self.view.palette = match self.view.palette {
+                    Some(_) => None,
+                    None => Some(Default::default()),
+                };
+                return;
+            }
+            Action::Preferences => {
+                self.view.preferences_open = !self.view.preferences_open;
+                return;
+            }
+            Action::KeyboardHelp => {
+                self.view.help_open = !self.view.help_open;
+                return;
+            }
+        };
+        self.run_command(command);
     }
 
     /// Applies a change to the workspace, undoably.
@@ -91,7 +141,10 @@ impl App {
         let mut articles = Vec::new();
         for (_, result) in opened {
             match result {
-                Ok(article) => articles.push(article),
+                Ok(article) => {
+                    self.view.recent_titles.insert(article.source.clone(), article.display_name());
+                    articles.push(article);
+                }
                 Err(e) => self.state.error(e.to_string()),
             }
         }
@@ -174,6 +227,10 @@ impl App {
             return;
         };
         let (country, file_name) = (dossier.country.clone(), briefing_file_name(dossier));
+        if let Some(path) = self.save_dialog_answer.take() {
+            self.export_and_report(&country, &path);
+            return;
+        }
         let directory = std::path::absolute(self.disk.dir()).unwrap_or_else(|_| self.disk.dir().to_owned());
         self.state.dialog_open = true;
         self.dialogs.save_briefing(self.ctx.clone(), country, file_name, directory);

@@ -1,19 +1,35 @@
 //! The bottom panel: the selected dossier, its three sections (key actors, statements by its actors,
 //! statements about it by others) with the analyst's order, and the analyst's notes.
 
-use egui::{Panel, RichText, ScrollArea, TextEdit};
+use egui::{Panel, RichText, ScrollArea, Sense, TextEdit};
 
 use super::command::UiCommand;
-use super::state::{AppState, DossierRow as Row, ViewState};
+use super::drag::{Dragged, Target, drop_commands};
+use super::preferences::PanelSizes;
+use super::state::{AppState, DossierRow as Row, ListFocus, ViewState};
 use crate::model::{CardRef, Command, Dossier, DossierCard, Section, Wording};
 
 /// The dossier panel for `view.dossier`.
-pub fn dossier_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
+pub fn dossier_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    view: &mut ViewState,
+    sizes: &mut PanelSizes,
+    commands: &mut Vec<UiCommand>,
+) {
     let Some(dossier) = view.dossier.as_deref().and_then(|c| state.workspace.dossier(c)) else {
         ui.label(RichText::new("This dossier no longer exists.").weak());
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        let (toggle, tip) = if view.dossier_collapsed {
+            ("Expand", "Show the dossier's sections and notes")
+        } else {
+            ("Collapse", "Show only this bar, leaving the room to the article")
+        };
+        if ui.button(toggle).on_hover_text(tip).clicked() {
+            view.dossier_collapsed = !view.dossier_collapsed;
+        }
         let dirty = if state.workspace.dirty.contains(&dossier.country) { " •" } else { "" };
         ui.heading(format!("{} ({}){dirty}", dossier.name, dossier.country));
         if ui.button("Export briefing…").clicked() {
@@ -24,12 +40,23 @@ pub fn dossier_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, com
             commands.push(UiCommand::ExportToFolder);
         }
         if ui.button("Hide dossier").clicked() {
-            view.dossier = None;
+            view.last_dossier = view.dossier.take();
         }
     });
+    if view.dossier_collapsed {
+        return;
+    }
     ui.separator();
-    Panel::right("dossier_notes").resizable(true).default_size(420.0).show(ui, |ui| notes_ui(ui, dossier, commands));
-    sections_ui(ui, state.generation, dossier, view, commands);
+    let width = ui.available_width();
+    let notes = Panel::right("dossier_notes")
+        .resizable(true)
+        .default_size(sizes.dossier_notes.min(width * 0.45))
+        .min_size(140.0)
+        .show(ui, |ui| notes_ui(ui, dossier, commands));
+    if !ui.ctx().input(|i| i.pointer.any_down()) {
+        sizes.dossier_notes = notes.response.rect.width();
+    }
+    sections_ui(ui, state, dossier, view, commands);
 }
 
 fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>) {
@@ -53,7 +80,7 @@ fn rows(dossier: &Dossier) -> Vec<Row> {
         let cards: Vec<usize> = (0..dossier.cards.len()).filter(|&i| dossier.cards[i].section == section).collect();
         rows.push(Row::Title(section, cards.len()));
         if cards.is_empty() {
-            rows.push(Row::Empty);
+            rows.push(Row::Empty(section));
         }
         rows.extend(cards.into_iter().map(Row::Card));
     }
@@ -61,38 +88,55 @@ fn rows(dossier: &Dossier) -> Vec<Row> {
 }
 
 /// The section list, virtualised: only the rows in view are laid out, and the rows are rebuilt only when
-/// the workspace changed or another dossier is shown.
+/// the workspace changed or another dossier is shown. Every row takes drops: a card dropped on a
+/// section's title, placeholder or cards goes into that section (at the card it was dropped on).
 fn sections_ui(
     ui: &mut egui::Ui,
-    generation: u64,
+    state: &AppState,
     dossier: &Dossier,
     view: &mut ViewState,
     commands: &mut Vec<UiCommand>,
 ) {
-    let key = (generation, dossier.country.clone());
+    let key = (state.generation, dossier.country.clone());
     let rows = match view.dossier_rows.take() {
         Some((cached, rows)) if cached == key => rows,
         _ => rows(dossier),
     };
     let row_height = ui.spacing().interact_size.y;
+    let dragging = egui::DragAndDrop::has_payload_of_type::<Dragged>(ui.ctx());
     ScrollArea::vertical().id_salt("dossier_sections").auto_shrink(false).show_rows(
         ui,
         row_height,
         rows.len(),
         |ui, range| {
-            for row in &rows[range] {
-                match *row {
+            for (offset, row) in rows[range.clone()].iter().enumerate() {
+                let (rect, target) = match *row {
                     Row::Title(section, count) => {
-                        ui.label(RichText::new(format!("{} ({count})", section.title())).strong());
+                        let title = ui.label(RichText::new(format!("{} ({count})", section.title())).strong());
+                        (title.rect, Target { section: Some(section), at_card: None })
                     }
-                    Row::Empty => {
-                        ui.label(RichText::new("    nothing yet").weak());
+                    Row::Empty(section) => {
+                        let text = if dragging { "    drop here" } else { "    nothing yet" };
+                        let empty = ui.label(RichText::new(text).weak());
+                        (empty.rect, Target { section: Some(section), at_card: None })
                     }
                     Row::Card(index) => {
-                        if let Some(card) = dossier.cards.get(index) {
-                            card_row_ui(ui, dossier, card, view, commands);
-                        }
+                        let Some(card) = dossier.cards.get(index) else {
+                            continue;
+                        };
+                        let rect = card_row_ui(ui, state, dossier, card, view, commands);
+                        (rect, Target { section: Some(card.section), at_card: Some(index) })
                     }
+                };
+                let rect = egui::Rect::from_min_max(rect.min, egui::pos2(ui.max_rect().right(), rect.max.y));
+                let zone =
+                    ui.interact(rect, ui.scope_id().with(("dossier_drop", range.start + offset)), Sense::hover());
+                if zone.dnd_hover_payload::<Dragged>().is_some() {
+                    let y = rect.bottom() + ui.spacing().item_spacing.y / 2.0;
+                    ui.painter().hline(rect.x_range(), y, ui.visuals().selection.stroke);
+                }
+                if let Some(dragged) = zone.dnd_release_payload::<Dragged>() {
+                    commands.extend(drop_commands(&state.workspace, &dragged, &dossier.country, target));
                 }
             }
         },
@@ -100,13 +144,16 @@ fn sections_ui(
     view.dossier_rows = Some((key, rows));
 }
 
+/// One dossier card: Up, Down, Remove, Move to… (statements), and its summary, which selects it (and
+/// can be dragged to another place). Returns the row's rectangle.
 fn card_row_ui(
     ui: &mut egui::Ui,
+    state: &AppState,
     dossier: &Dossier,
     card: &DossierCard,
     view: &mut ViewState,
     commands: &mut Vec<UiCommand>,
-) {
+) -> egui::Rect {
     let country = &dossier.country;
     ui.horizontal(|ui| {
         let mut moved = |offset| {
@@ -125,15 +172,43 @@ fn card_row_ui(
         if ui.small_button("Remove").on_hover_text("Remove from this dossier").clicked() {
             commands.push(UiCommand::apply(Command::RemoveCard { country: country.clone(), card: card.id.clone() }));
         }
-        let source = card_ref(card);
-        let selected = source.is_some() && view.card == source;
-        let label = ui.add(egui::Button::selectable(selected, summary(card)).truncate());
-        if label.on_hover_text(&card.source.sentence).clicked()
-            && let Some(source) = source
-        {
-            view.select_card(source, true);
+        if card.section != Section::KeyActors {
+            let other =
+                if card.section == Section::StatementsBy { Section::StatementsAbout } else { Section::StatementsBy };
+            let text = format!("Move to “{}”", other.title());
+            if ui.small_button("Move").on_hover_text(&text).clicked() {
+                let set = Command::SetSection { country: country.clone(), card: card.id.clone(), section: other };
+                commands.push(UiCommand::apply(set));
+            }
         }
-    });
+        let selected = view.dossier_card.as_deref() == Some(card.id.as_str());
+        let label = ui.add(egui::Button::selectable(selected, summary(card)).truncate()).interact(Sense::drag());
+        let label = label.on_hover_text(&card.source.sentence);
+        label.dnd_set_drag_payload(Dragged::DossierCard {
+            country: country.clone(),
+            id: card.id.clone(),
+            label: summary(card),
+        });
+        if label.clicked() {
+            select_dossier_card(state, view, card);
+        }
+    })
+    .response
+    .rect
+}
+
+/// Selects a dossier card; its source card too while its article is open (otherwise the card panel
+/// shows the card as saved, with its sentence and the way back to its file).
+fn select_dossier_card(state: &AppState, view: &mut ViewState, card: &DossierCard) {
+    view.list_focus = ListFocus::Dossier;
+    view.dossier_card = Some(card.id.clone());
+    match card_ref(card).filter(|c| state.workspace.article(&c.article).is_some()) {
+        Some(source) => view.select_card(source, true),
+        None => {
+            view.card = None;
+            view.edit = None;
+        }
+    }
 }
 
 /// One line for a dossier card: who, and for a statement what they said.

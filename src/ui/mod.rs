@@ -9,6 +9,11 @@
 //!
 //! - `app.rs`: the [`App`], its frame loop and the hooks the tests drive it with.
 //! - `command.rs` / `command_handling.rs`: the UI actions and where they (and model commands) are applied.
+//! - `ui_command.rs`: the command table (label, shortcut, tooltip, availability of every named command),
+//!   from which `menu_bar.rs` and `palette.rs` (command palette, keyboard help sheet) are built.
+//! - `drag.rs`: cards dragged onto dossiers and their sections, and within a dossier.
+//! - `navigation.rs`: the keyboard in lists (arrows, Home/End, Enter, Delete, Ctrl+D).
+//! - `preferences.rs`: theme, text size, dossier folder and panel sizes, kept between sessions.
 //! - `disk.rs`: where dossiers and the workspace live on disk, with the stamps that notice outside changes.
 //! - `jobs.rs`: the background work: opening articles, file dialogs, recovery writes.
 //! - `state.rs`: what the views read (`AppState`) and what they may change (`ViewState`).
@@ -22,19 +27,25 @@ mod command;
 mod command_handling;
 mod disk;
 mod dossier_view;
+mod drag;
 mod highlight;
 mod jobs;
 mod menu_bar;
+mod navigation;
 mod notices;
+mod palette;
+mod preferences;
 mod prompts;
 mod reader;
 mod sidebar;
 mod state;
+mod ui_command;
 
 use std::path::PathBuf;
 
 pub use crate::export::{civil_date, today};
 pub use app::App;
+pub use preferences::{Preferences, Theme};
 pub use state::{Notice, NoticeKind};
 
 /// What the app starts with: given by `main.rs` from the command line.
@@ -52,8 +63,15 @@ impl Default for RunOptions {
     }
 }
 
-/// Opens the Dossier window and runs it until the analyst closes it.
-pub fn run(options: RunOptions) -> anyhow::Result<()> {
+/// Opens the Dossier window and runs it until the analyst closes it. The preferences come from the
+/// user's configuration folder; their dossier folder is used when `options` has the default one.
+pub fn run(mut options: RunOptions) -> anyhow::Result<()> {
+    let preferences = Preferences::default_path();
+    if options.dossier_dir == RunOptions::default().dossier_dir
+        && let Some(folder) = preferences.as_deref().and_then(|p| Preferences::load(p).0.dossier_dir)
+    {
+        options.dossier_dir = PathBuf::from(folder);
+    }
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app::TITLE)
@@ -63,6 +81,6 @@ pub fn run(options: RunOptions) -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native(app::TITLE, native, Box::new(|cc| Ok(Box::new(App::new(cc, options)))))
+    eframe::run_native(app::TITLE, native, Box::new(|cc| Ok(Box::new(App::with_preferences(cc, options, preferences)))))
         .map_err(|e| anyhow::anyhow!("cannot open the Dossier window: {e}"))
 }

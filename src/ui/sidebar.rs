@@ -4,7 +4,8 @@
 use egui::{Panel, RichText, ScrollArea, TextEdit, TextStyle};
 
 use super::command::UiCommand;
-use super::state::{AppState, ViewState, country_label};
+use super::drag::{Dragged, Target, drop_commands};
+use super::state::{AppState, ListFocus, ViewState, country_label};
 use crate::model::Command;
 
 /// The sidebar.
@@ -33,23 +34,27 @@ fn article_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
         return;
     }
     let row_height = ui.text_style_height(&TextStyle::Body).max(ui.spacing().interact_size.y);
-    ScrollArea::vertical().id_salt("article_list").auto_shrink(false).show_rows(
-        ui,
-        row_height,
-        articles.len(),
-        |ui, range| {
-            for article in &articles[range] {
-                let selected = view.article.as_deref() == Some(article.hash.as_str());
-                let cards = article.analysis.actors.len() + article.analysis.statements.len();
-                let label = ui
-                    .selectable_label(selected, article.display_name())
-                    .on_hover_text(format!("{}\n{cards} cards", article.source));
-                if label.clicked() {
-                    view.select_article(&article.hash);
-                }
+    let mut area = ScrollArea::vertical().id_salt("article_list").auto_shrink(false);
+    // An article chosen with the keyboard: bring its row to the middle of the list.
+    if std::mem::take(&mut view.scroll_list_to_article)
+        && let Some(index) = view.article.as_deref().and_then(|h| articles.iter().position(|a| a.hash == h))
+    {
+        let step = row_height + ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset((index as f32 * step - (ui.available_height() - row_height) / 2.0).max(0.0));
+    }
+    area.show_rows(ui, row_height, articles.len(), |ui, range| {
+        for article in &articles[range] {
+            let selected = view.article.as_deref() == Some(article.hash.as_str());
+            let cards = article.analysis.actors.len() + article.analysis.statements.len();
+            let label = ui
+                .selectable_label(selected, article.display_name())
+                .on_hover_text(format!("{}\n{cards} cards", article.source));
+            if label.clicked() {
+                view.list_focus = ListFocus::Articles;
+                view.select_article(&article.hash);
             }
-        },
-    );
+        }
+    });
 }
 
 fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -62,7 +67,19 @@ fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
         let dirty = if workspace.dirty.contains(&dossier.country) { " •" } else { "" };
         let text = format!("{} ({}){dirty}", dossier.name, dossier.cards.len());
         let selected = view.dossier.as_deref() == Some(dossier.country.as_str());
-        if ui.selectable_label(selected, text).clicked() {
+        let row = ui.selectable_label(selected, text);
+        if row.dnd_hover_payload::<Dragged>().is_some() {
+            ui.painter().rect_stroke(row.rect, 3.0, ui.visuals().selection.stroke, egui::StrokeKind::Inside);
+        }
+        if let Some(dragged) = row.dnd_release_payload::<Dragged>() {
+            commands.extend(drop_commands(
+                workspace,
+                &dragged,
+                &dossier.country,
+                Target { section: None, at_card: None },
+            ));
+            view.dossier = Some(dossier.country.clone());
+        } else if row.clicked() {
             view.dossier = if selected { None } else { Some(dossier.country.clone()) };
         }
     }

@@ -22,6 +22,8 @@ pub struct AppState {
     pub progress: Option<(usize, usize)>,
     /// A file dialog is open.
     pub dialog_open: bool,
+    /// The id the next notice gets.
+    pub next_notice: u64,
 }
 
 impl AppState {
@@ -30,18 +32,34 @@ impl AppState {
         self.unsaved || !self.workspace.dirty.is_empty()
     }
 
+    /// An error for the analyst: stays on screen until dismissed.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.notices.push(Notice { kind: NoticeKind::Error, text: text.into() });
+        self.notice(NoticeKind::Error, text.into());
     }
 
+    /// A message for the analyst: fades after a few seconds.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.notices.push(Notice { kind: NoticeKind::Info, text: text.into() });
+        self.notice(NoticeKind::Info, text.into());
+    }
+
+    /// Each error of `errors`, if any.
+    pub fn errors_from(&mut self, errors: impl IntoIterator<Item = String>) {
+        for error in errors {
+            self.error(error);
+        }
+    }
+
+    fn notice(&mut self, kind: NoticeKind, text: String) {
+        self.next_notice += 1;
+        self.notices.push(Notice { id: self.next_notice, kind, text });
     }
 }
 
-/// A message shown to the analyst until dismissed.
+/// An error or message for the analyst.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
+    /// Unique in this session.
+    pub id: u64,
     pub kind: NoticeKind,
     pub text: String,
 }
@@ -50,6 +68,15 @@ pub struct Notice {
 pub enum NoticeKind {
     Error,
     Info,
+}
+
+/// The lists the keyboard moves through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListFocus {
+    Articles,
+    #[default]
+    Cards,
+    Dossier,
 }
 
 /// Which cards the card panel lists.
@@ -161,6 +188,28 @@ pub struct ViewState {
     pub countries: Option<(u64, Arc<Countries>)>,
     /// The rows of the shown dossier's sections, with the generation and dossier they were built for.
     pub dossier_rows: Option<((u64, String), Vec<DossierRow>)>,
+    /// The command palette, while open.
+    pub palette: Option<super::palette::Palette>,
+    /// The keyboard help sheet is open.
+    pub help_open: bool,
+    /// The dossier shown before the panel was hidden, to show again.
+    pub last_dossier: Option<String>,
+    /// Scroll the article list to the shown article on the next frame.
+    pub scroll_list_to_article: bool,
+    /// The titles of the articles opened in this session, by path: *Open recent* lists titles.
+    pub recent_titles: std::collections::HashMap<String, String>,
+    /// The list the arrow keys move in: the one last clicked.
+    pub list_focus: ListFocus,
+    /// The card selected in the dossier panel (a dossier card id, `<article hash>/<card id>`).
+    pub dossier_card: Option<String>,
+    /// How many card rows fit in the card list as it is laid out now.
+    pub card_rows_in_view: usize,
+    /// The dossier panel shows only its title bar.
+    pub dossier_collapsed: bool,
+    /// The Preferences window is open.
+    pub preferences_open: bool,
+    /// When each notice on screen was first shown (egui time, seconds), by notice id.
+    pub notice_times: std::collections::HashMap<u64, f64>,
 }
 
 impl ViewState {
@@ -229,7 +278,7 @@ impl ViewState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DossierRow {
     Title(Section, usize),
-    Empty,
+    Empty(Section),
     Card(usize),
 }
 
