@@ -15,9 +15,6 @@ pub struct Palette {
     pub chosen: usize,
 }
 
-/// Keys that are not commands of their own but work in every list; listed on the help sheet.
-pub const LIST_KEYS: [(&str, &str); 0] = [];
-
 /// The palette, when open. Closes itself (sets `view.palette` to `None`) when a command is run or the
 /// analyst presses Escape or clicks beside it.
 pub fn palette_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -93,12 +90,6 @@ pub fn help_ui(ctx: &egui::Context, view: &mut ViewState) {
                 ui.label(RichText::new(shortcut).monospace());
                 ui.label(action.label());
                 ui.label(RichText::new(action.tooltip()).weak());
-                ui.end_row();
-            }
-            for (keys, what) in LIST_KEYS {
-                ui.label(RichText::new(keys).monospace());
-                ui.label(what);
-                ui.label("");
                 ui.end_row();
             }
         });

@@ -1,0 +1,227 @@
+//! Keyboard and drag: a card dragged onto a dossier (and onto a section of it), a card added with the
+//! keyboard only, Delete rejecting undoably; edits that cannot go wrong: the country field refuses what
+//! it cannot resolve, a statement moves between sections and back, a dossier card whose article is
+//! closed shows its saved sentence.
+
+mod ui_support;
+
+use anyhow::{Context as _, ensure};
+use dossier::model::Section;
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use ui_support::{DAR_SAYS, add_to_dossier, click_card, harness, shows, with_border_article};
+
+/// The sample's statement "Pakistan reported …" (its row's label holds these words).
+const REPORTED: &str = "a steep rise in terrorist attacks";
+
+/// The centre of the card row whose label holds `text`.
+fn row_centre(harness: &Harness<'static, dossier::ui::App>, text: &str) -> Pos2 {
+    harness
+        .get_by(|node| node.role() == egui::Role::Button && node.label().is_some_and(|label| label.contains(text)))
+        .rect()
+        .center()
+}
+
+/// Presses at `from`, moves to `to` in a few steps and lets go there.
+fn drag(harness: &mut Harness<'static, dossier::ui::App>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for t in [0.1, 0.4, 0.7, 1.0] {
+        harness.hover_at(from + (to - from) * t);
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.step();
+    harness.run();
+}
+
+/// The sample with the Pakistan dossier started and shown.
+fn sample_with_pakistan(dir: &std::path::Path) -> Harness<'static, dossier::ui::App> {
+    let mut harness = harness(dir, Vec::new());
+    harness.run();
+    harness.get_by_label("+ Pakistan").click();
+    harness.run();
+    harness
+}
+
+fn pakistan_holds(harness: &Harness<'static, dossier::ui::App>, text: &str) -> Option<Section> {
+    let dossier = harness.state().workspace().dossier("PK")?;
+    dossier.cards.iter().find(|c| c.content.as_deref().is_some_and(|t| t.contains(text))).map(|c| c.section)
+}
+
+#[test]
+fn a_statement_card_dragged_onto_the_pakistan_dossier_joins_it() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = sample_with_pakistan(dir.path());
+    let from = row_centre(&harness, REPORTED);
+    let to = harness.get_by_label_contains("Pakistan (0)").rect().center();
+    drag(&mut harness, from, to);
+    ensure!(pakistan_holds(&harness, REPORTED).is_some(), "the card is in the Pakistan dossier");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(pakistan_holds(&harness, REPORTED).is_none(), "and the drop is undone like any change");
+    Ok(())
+}
+
+#[test]
+fn a_card_dropped_on_a_section_goes_into_that_section() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = sample_with_pakistan(dir.path());
+    // Pakistan's own report would go under "by its actors"; dropped on "about it by others" it goes there.
+    let from = row_centre(&harness, REPORTED);
+    let to = harness.get_by_label_contains(Section::StatementsAbout.title()).rect().center();
+    drag(&mut harness, from, to);
+    ensure!(pakistan_holds(&harness, REPORTED) == Some(Section::StatementsAbout));
+    // Dragged again onto the other section, it moves.
+    let from = row_centre(&harness, REPORTED);
+    let to = harness.get_by_label_contains(Section::StatementsBy.title()).rect().center();
+    drag(&mut harness, from, to);
+    ensure!(pakistan_holds(&harness, REPORTED) == Some(Section::StatementsBy));
+    Ok(())
+}
+
+#[test]
+fn a_card_is_added_with_the_keyboard_only() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.run();
+    // Start the dossier by typing its name.
+    harness.get_by_label("New dossier").focus();
+    harness.get_by_label("New dossier").type_text("Pakistan");
+    harness.key_press(Key::Enter);
+    harness.run();
+    ensure!(harness.state().shown_dossier() == Some("PK"));
+    // Down, down: the second statement of the list; End and Home move to the ends.
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let second = harness.state().selected_card().cloned().context("a card is selected")?;
+    ensure!(second.card.starts_with('s'), "a statement: {second:?}");
+    harness.key_press(Key::End);
+    // The list scrolls to the last card, smoothly.
+    harness.run_steps(30);
+    ensure!(harness.state().selected_card() != Some(&second));
+    harness.key_press(Key::Home);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    ensure!(harness.state().selected_card() == Some(&second), "Home, then down: the second again");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.run();
+    let dossier = harness.state().workspace().dossier("PK").context("no PK dossier")?;
+    ensure!(dossier.contains(&second.key()), "Ctrl+D added the selected card: {:?}", dossier.cards);
+    Ok(())
+}
+
+#[test]
+fn delete_rejects_the_selected_card_and_undo_restores_it() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = with_border_article(dir.path());
+    click_card(&mut harness, DAR_SAYS);
+    let card = harness.state().selected_card().cloned().context("selected")?;
+    let rejected = |h: &Harness<'static, dossier::ui::App>| {
+        h.state().workspace().article(&card.article).is_some_and(|a| a.is_rejected(&card.card))
+    };
+    harness.key_press(Key::Delete);
+    harness.run();
+    ensure!(rejected(&harness), "Delete rejects");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(!rejected(&harness), "undo restores");
+    Ok(())
+}
+
+/// Replaces the text of the field labelled `label`.
+fn retype(harness: &mut Harness<'static, dossier::ui::App>, label: &str, text: &str) {
+    harness.get_by_role_and_label(egui::Role::TextInput, label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(egui::Role::TextInput, label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn the_country_field_refuses_narnia_and_turns_uk_into_gb() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = with_border_article(dir.path());
+    harness.get_by_label("Actors").click();
+    harness.run();
+    click_card(&mut harness, "Ishaq Dar");
+    harness.get_by_label("Edit card").click();
+    harness.run();
+    let hash = ui_support::border_article().hash;
+    let country = |h: &Harness<'static, dossier::ui::App>| {
+        let article = h.state().workspace().article(&hash);
+        article.and_then(|a| a.analysis.actor("a1")).and_then(|a| a.country.clone())
+    };
+
+    retype(&mut harness, "Country", "Narnia");
+    ensure!(shows(&harness, "No country by that name or code"), "a message says why");
+    harness.get_by_label("Apply").click();
+    harness.run();
+    ensure!(country(&harness).as_deref() == Some("PK"), "Narnia is refused");
+
+    retype(&mut harness, "Country", "UK");
+    let typed = harness.get_by_role_and_label(egui::Role::TextInput, "Country").value();
+    ensure!(typed.as_deref() == Some("UK"), "typed {typed:?}");
+    harness.get_by_label("Apply").click();
+    harness.run();
+    ensure!(country(&harness).as_deref() == Some("GB"), "UK becomes GB: {:?}", country(&harness));
+    Ok(())
+}
+
+#[test]
+fn a_statement_moves_between_sections_and_back_with_undo() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = with_border_article(dir.path());
+    add_to_dossier(&mut harness, DAR_SAYS, "PK");
+    let section = |h: &Harness<'static, dossier::ui::App>| {
+        h.state().workspace().dossier("PK").and_then(|d| d.cards.first()).map(|c| c.section)
+    };
+    ensure!(section(&harness) == Some(Section::StatementsBy));
+    harness.get_by_label("Move").click();
+    harness.run();
+    ensure!(section(&harness) == Some(Section::StatementsAbout), "moved to the other section");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(section(&harness) == Some(Section::StatementsBy), "undo moves it back");
+    Ok(())
+}
+
+#[test]
+fn a_dossier_card_of_a_closed_article_shows_its_saved_sentence() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let text = "Pakistan said the crossings would reopen on Monday. Afghan officials welcomed the news.\n";
+    let path = dir.path().join("crossings.txt");
+    std::fs::write(&path, text)?;
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().open_paths_blocking(vec![path.clone()]);
+    harness.run();
+    click_card(&mut harness, "would reopen");
+    harness.get_by_label("Add to Pakistan").click();
+    harness.run();
+    harness.get_by_label("Close article").click();
+    harness.run();
+
+    click_card(&mut harness, "would reopen");
+    harness.run();
+    ensure!(shows(&harness, "Pakistan said the crossings would reopen on Monday."), "the saved sentence");
+    harness.get_by_label("Reopen the article").click();
+    harness.run();
+    harness.state_mut().wait_for_background();
+    harness.run();
+    ensure!(harness.state().workspace().articles.iter().any(|a| a.source == path.to_string_lossy()), "reopened");
+
+    // A file that is gone: said so.
+    harness.get_by_label("Close article").click();
+    harness.run();
+    std::fs::remove_file(&path)?;
+    click_card(&mut harness, "would reopen");
+    harness.run();
+    ensure!(shows(&harness, "is gone"), "the file is gone, and the analyst is told");
+    Ok(())
+}
