@@ -369,6 +369,7 @@ impl eframe::App for App {
             palette_ui(&ctx, &self.state, &mut self.view, &mut commands);
         }
         help_ui(&ctx, &mut self.view);
+        super::search::text_search_ui(&ctx, &self.state, &mut self.view);
         preferences_ui(&ctx, &mut self.view.preferences_open, &mut self.preferences);
         notices_ui(&ctx, &self.state, &mut self.view, &mut commands);
         super::drag::drag_preview_ui(&ctx);

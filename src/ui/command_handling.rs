@@ -93,6 +93,13 @@ impl App {
                 };
                 return;
             }
+            Action::SearchText => {
+                self.view.text_search = match self.view.text_search {
+                    Some(_) => None,
+                    None => Some(Default::default()),
+                };
+                return;
+            }
             Action::Preferences => {
                 self.view.preferences_open = !self.view.preferences_open;
                 return;

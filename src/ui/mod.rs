@@ -13,6 +13,7 @@
 //!   from which `menu_bar.rs` and `palette.rs` (command palette, keyboard help sheet) are built.
 //! - `drag.rs`: cards dragged onto dossiers and their sections, and within a dossier.
 //! - `navigation.rs`: the keyboard in lists (arrows, Home/End, Enter, Delete, Ctrl+D).
+//! - `search.rs`: the article list's filter and order, and the search over every article's text.
 //! - `preferences.rs`: theme, text size, dossier folder and panel sizes, kept between sessions.
 //! - `disk.rs`: where dossiers and the workspace live on disk, with the stamps that notice outside changes.
 //! - `jobs.rs`: the background work: opening articles, file dialogs, recovery writes.
@@ -37,6 +38,7 @@ mod palette;
 mod preferences;
 mod prompts;
 mod reader;
+mod search;
 mod sidebar;
 mod state;
 mod ui_command;

@@ -72,8 +72,19 @@ impl App {
 
     fn step_articles(&mut self, step: Step) {
         let articles = &self.state.workspace.articles;
-        let current = self.view.article.as_deref().and_then(|h| articles.iter().position(|a| a.hash == h));
-        if let Some(article) = step.apply(current, articles.len()).and_then(|i| articles.get(i)) {
+        // In the order the list shows, filtered as it is.
+        let all: Vec<usize>;
+        let rows = match &self.view.article_rows {
+            Some((_, rows)) => rows,
+            None => {
+                all = (0..articles.len()).collect();
+                &all
+            }
+        };
+        let hash_at = |i: &usize| articles.get(*i).map(|a| a.hash.as_str());
+        let current = self.view.article.as_deref().and_then(|h| rows.iter().position(|i| hash_at(i) == Some(h)));
+        let next = step.apply(current, rows.len()).and_then(|i| rows.get(i)).and_then(|&i| articles.get(i));
+        if let Some(article) = next {
             let hash = article.hash.clone();
             self.view.select_article(&hash);
             self.view.scroll_list_to_article = true;

@@ -5,6 +5,7 @@ use egui::{Panel, RichText, ScrollArea, TextEdit, TextStyle};
 
 use super::command::UiCommand;
 use super::drag::{Dragged, Target, drop_commands};
+use super::search::{article_filter_ui, article_rows};
 use super::state::{AppState, ListFocus, ViewState, country_label};
 use crate::model::Command;
 
@@ -33,17 +34,29 @@ fn article_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
         ui.label(RichText::new("None open yet.").weak());
         return;
     }
+    article_filter_ui(ui, &mut view.article_filter);
+    let key = (state.generation, view.article_filter.clone());
+    let rows = match view.article_rows.take() {
+        Some((cached, rows)) if cached == key => rows,
+        _ => article_rows(&state.workspace, &view.article_filter),
+    };
+    if rows.len() < articles.len() {
+        ui.label(RichText::new(format!("{} of {} articles", rows.len(), articles.len())).weak().small());
+    }
     let row_height = ui.text_style_height(&TextStyle::Body).max(ui.spacing().interact_size.y);
     let mut area = ScrollArea::vertical().id_salt("article_list").auto_shrink(false);
     // An article chosen with the keyboard: bring its row to the middle of the list.
     if std::mem::take(&mut view.scroll_list_to_article)
-        && let Some(index) = view.article.as_deref().and_then(|h| articles.iter().position(|a| a.hash == h))
+        && let Some(index) = view
+            .article
+            .as_deref()
+            .and_then(|h| rows.iter().position(|&i| articles.get(i).is_some_and(|a| a.hash == h)))
     {
         let step = row_height + ui.spacing().item_spacing.y;
         area = area.vertical_scroll_offset((index as f32 * step - (ui.available_height() - row_height) / 2.0).max(0.0));
     }
-    area.show_rows(ui, row_height, articles.len(), |ui, range| {
-        for article in &articles[range] {
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for article in rows[range].iter().filter_map(|&i| articles.get(i)) {
             let selected = view.article.as_deref() == Some(article.hash.as_str());
             let cards = article.analysis.actors.len() + article.analysis.statements.len();
             let label = ui
@@ -55,6 +68,7 @@ fn article_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
             }
         }
     });
+    view.article_rows = Some((key, rows));
 }
 
 fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {

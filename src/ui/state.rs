@@ -196,6 +196,12 @@ pub struct ViewState {
     pub last_dossier: Option<String>,
     /// Scroll the article list to the shown article on the next frame.
     pub scroll_list_to_article: bool,
+    /// The article list's filter and order.
+    pub article_filter: super::search::ArticleFilter,
+    /// The article list's rows (indices into the articles), with what they were computed from.
+    pub article_rows: Option<((u64, super::search::ArticleFilter), Vec<usize>)>,
+    /// The search over the articles' text, while its window is open.
+    pub text_search: Option<super::search::TextSearch>,
     /// The titles of the articles opened in this session, by path: *Open recent* lists titles.
     pub recent_titles: std::collections::HashMap<String, String>,
     /// The list the arrow keys move in: the one last clicked.

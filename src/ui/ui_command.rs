@@ -25,6 +25,7 @@ pub enum Action {
     OpenSelected,
     RejectSelected,
     AddToDossier,
+    SearchText,
     ToggleDossier,
     DismissNotices,
     CommandPalette,
@@ -65,7 +66,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Self::OpenArticles,
         Self::Save,
         Self::ExportBriefing,
@@ -81,6 +82,7 @@ impl Action {
         Self::OpenSelected,
         Self::RejectSelected,
         Self::AddToDossier,
+        Self::SearchText,
         Self::ToggleDossier,
         Self::DismissNotices,
         Self::CommandPalette,
@@ -105,6 +107,7 @@ impl Action {
             Self::OpenSelected => "Open selected",
             Self::RejectSelected => "Reject or remove selected",
             Self::AddToDossier => "Add card to the dossier shown",
+            Self::SearchText => "Search the articles…",
             Self::ToggleDossier => "Show or hide the dossier",
             Self::DismissNotices => "Dismiss all messages",
             Self::CommandPalette => "Command palette…",
@@ -130,6 +133,7 @@ impl Action {
             Self::OpenSelected => "Show the selected card in the article (or a dossier card's source)",
             Self::RejectSelected => "Reject the selected card, or remove the selected card from the dossier (undoable)",
             Self::AddToDossier => "Add the selected card to the dossier in the dossier panel",
+            Self::SearchText => "Find words in the text of every open article and jump to the sentences",
             Self::ToggleDossier => "Show the last dossier, or hide the dossier panel",
             Self::DismissNotices => "Clear the errors and messages on screen",
             Self::CommandPalette => "Find any command by typing part of its name",
@@ -153,6 +157,7 @@ impl Action {
             Self::OpenSelected => plain(Key::Enter),
             Self::RejectSelected => plain(Key::Delete),
             Self::AddToDossier => command(Key::D),
+            Self::SearchText => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::F),
             Self::ToggleDossier => command(Key::J),
             Self::CommandPalette => command(Key::K),
             Self::KeyboardHelp => plain(Key::F1),
@@ -171,7 +176,7 @@ impl Action {
             | Self::OpenSelected
             | Self::RejectSelected
             | Self::AddToDossier => Menu::Card,
-            Self::ToggleDossier | Self::DismissNotices | Self::CommandPalette => Menu::View,
+            Self::SearchText | Self::ToggleDossier | Self::DismissNotices | Self::CommandPalette => Menu::View,
             Self::KeyboardHelp => Menu::Help,
         }
     }
@@ -194,6 +199,7 @@ impl Action {
                     state.workspace.dossier(country).is_some_and(|d| !d.contains(&card.key()))
                 })
             }
+            Self::SearchText => !state.workspace.articles.is_empty(),
             Self::SelectPrevious
             | Self::SelectNext
             | Self::SelectFirst
