@@ -22,6 +22,7 @@ use super::reader::reader_ui;
 use super::sidebar::sidebar_ui;
 use super::state::{AppState, Notice, ViewState};
 use super::ui_command;
+use super::welcome;
 use crate::model::{Article, CardRef, Command, Workspace};
 
 /// The window title; " •" is appended while there are unsaved changes.
@@ -298,6 +299,7 @@ impl App {
         let state = &self.state;
         let view = &mut self.view;
         let sizes = &mut self.preferences.panels;
+        let welcome_dismissed = &mut self.preferences.welcome_dismissed;
         let window = ui.ctx().content_rect();
         Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, state, view, commands));
         let sidebar = Panel::left("sidebar")
@@ -322,6 +324,9 @@ impl App {
             });
             (collapsed, shown.response.rect.height())
         });
+        if welcome::shows(state, *welcome_dismissed) {
+            Panel::top("welcome").show(ui, |ui| welcome::welcome_ui(ui, state, view, welcome_dismissed));
+        }
         CentralPanel::default().show(ui, |ui| reader_ui(ui, state, view, commands));
         // Remember the sizes once the analyst lets go of a divider.
         if !ui.ctx().input(|i| i.pointer.any_down()) {

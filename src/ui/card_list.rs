@@ -9,9 +9,12 @@ use egui::{Align2, ComboBox, Panel, RichText, ScrollArea, Sense, TextEdit, TextS
 use super::card_detail::card_detail_ui;
 use super::command::UiCommand;
 use super::drag::Dragged;
+use super::navigation::row_card;
 use super::preferences::PanelSizes;
-use super::state::{AppState, CardFilter, CardRow, CardSort, CardTab, ListFocus, RowsKey, ViewState, country_label};
-use crate::model::{ActorKind, Article, CardRef, Wording, Workspace};
+use super::state::{
+    AppState, CardFilter, CardRow, CardSort, CardTab, ListFocus, RowsKey, ViewState, country_label, dossier_name,
+};
+use crate::model::{ActorKind, Article, CardRef, Command, Wording, Workspace};
 
 /// The card panel: tabs, filters, the list, and the selected card.
 pub fn card_panel_ui(
@@ -37,7 +40,7 @@ pub fn card_panel_ui(
     let countries = view.countries(state);
     filter_ui(ui, &countries.all, &mut view.filter);
     ui.separator();
-    card_list_ui(ui, state, view);
+    card_list_ui(ui, state, view, commands);
 }
 
 fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
@@ -84,7 +87,7 @@ fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
     });
 }
 
-fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
+fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
     let key = RowsKey { generation: state.generation, article: view.article.clone(), filter: view.filter.clone() };
     let rows = match view.card_rows.take() {
         Some((cached, rows)) if cached == key => rows,
@@ -135,12 +138,16 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState) {
             let Some(article) = state.workspace.articles.get(row.article) else {
                 continue;
             };
-            if let Some(card) = row_ui(ui, article, *row, view, row_height) {
+            let Some((clicked, rect)) = row_ui(ui, article, *row, view, row_height) else {
+                continue;
+            };
+            if let Some(card) = clicked {
                 view.list_focus = ListFocus::Cards;
                 view.select_card(card, true);
                 // The clicked row is in view already.
                 view.scroll_list_to_card = false;
             }
+            add_hint_ui(ui, &state.workspace, article, *row, view, rect, commands);
         }
     });
     let step = row_height + ui.spacing().item_spacing.y;
@@ -156,8 +163,15 @@ fn row_card_id(article: &Article, row: CardRow, tab: CardTab) -> Option<&str> {
     }
 }
 
-/// One card row: two lines, fixed height. Returns the card when clicked.
-fn row_ui(ui: &mut egui::Ui, article: &Article, row: CardRow, view: &ViewState, height: f32) -> Option<CardRef> {
+/// One card row: two lines, fixed height. Returns the card when clicked, and the row's rectangle;
+/// `None` when the row's card is gone.
+fn row_ui(
+    ui: &mut egui::Ui,
+    article: &Article,
+    row: CardRow,
+    view: &ViewState,
+    height: f32,
+) -> Option<(Option<CardRef>, egui::Rect)> {
     let (id, title, detail, confidence, kind) = match view.filter.tab {
         CardTab::Actors => {
             let actor = article.analysis.actors.get(row.card)?;
@@ -216,7 +230,7 @@ fn row_ui(ui: &mut egui::Ui, article: &Article, row: CardRow, view: &ViewState, 
         let second = ui.painter().layout_job(second);
         ui.painter().galley(inner.left_top() + egui::vec2(0.0, line_height + 1.0), second, weak);
     }
-    response.clicked().then_some(card)
+    Some((response.clicked().then_some(card), rect))
 }
 
 fn one_line(text: &str, font: egui::FontId, color: egui::Color32, width: f32) -> LayoutJob {
@@ -344,6 +358,54 @@ fn contains_ascii_folded(text: &[u8], needle: &[u8]) -> bool {
         from = start + 1;
     }
     false
+}
+
+/// On the selected or hovered row, "+ to <Country>": adds the card to the dossier shown, or else to the
+/// country it concerns most (its actor's or speaker's country, then what it is about), without opening
+/// the card first.
+fn add_hint_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    article: &Article,
+    row: CardRow,
+    view: &ViewState,
+    rect: egui::Rect,
+    commands: &mut Vec<UiCommand>,
+) {
+    let Some(card) = row_card(article, row, view.filter.tab) else {
+        return;
+    };
+    let hovered = ui.rect_contains_pointer(rect);
+    if !hovered && view.card.as_ref() != Some(&card) {
+        return;
+    }
+    let key = card.key();
+    let own = match view.filter.tab {
+        CardTab::Actors => article.analysis.actor(&card.card).and_then(|a| a.country.clone()),
+        CardTab::Statements => article.analysis.statement(&card.card).and_then(|s| {
+            let speaker =
+                s.speaker.as_deref().and_then(|id| article.analysis.actor(id)).and_then(|a| a.country.clone());
+            speaker.or_else(|| s.about.first().cloned())
+        }),
+    };
+    let country = view.dossier.clone().or(own).filter(|c| workspace.dossier(c).is_none_or(|d| !d.contains(&key)));
+    let Some(country) = country else {
+        return;
+    };
+    let name = dossier_name(workspace, &country);
+    let font = TextStyle::Small.resolve(ui.style());
+    let text = format!("+ to {name}");
+    let width = ui.painter().layout_no_wrap(text.clone(), font, ui.visuals().text_color()).size().x + 10.0;
+    let at = egui::Rect::from_min_size(
+        egui::pos2(rect.right() - width - 6.0, rect.bottom() - ui.spacing().interact_size.y * 0.8 - 3.0),
+        egui::vec2(width, ui.spacing().interact_size.y * 0.8),
+    );
+    let button = ui.put(at, egui::Button::new(RichText::new(text).small()));
+    if button.on_hover_text(format!("Add this card to the {name} dossier")).clicked()
+        && let Some(dossier_card) = workspace.card_for(&card.article, &card.card, &country)
+    {
+        commands.push(UiCommand::apply(Command::AddCard { country, name, card: dossier_card }));
+    }
 }
 
 #[cfg(test)]

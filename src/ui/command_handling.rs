@@ -264,7 +264,10 @@ impl App {
 
     pub(super) fn export_and_report(&mut self, country: &str, path: &Path) {
         match self.export_briefing(country, path) {
-            Ok(()) => self.state.info(format!("Briefing written to {}", path.display())),
+            Ok(()) => {
+                self.view.exported = true;
+                self.state.info(format!("Briefing written to {}", path.display()));
+            }
             Err(e) => self.state.error(format!("Could not export the briefing: {e:#}")),
         }
     }

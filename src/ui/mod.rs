@@ -14,6 +14,7 @@
 //! - `drag.rs`: cards dragged onto dossiers and their sections, and within a dossier.
 //! - `navigation.rs`: the keyboard in lists (arrows, Home/End, Enter, Delete, Ctrl+D).
 //! - `search.rs`: the article list's filter and order, and the search over every article's text.
+//! - `welcome.rs`: the first-run strip of the four steps over the sample.
 //! - `preferences.rs`: theme, text size, dossier folder and panel sizes, kept between sessions.
 //! - `disk.rs`: where dossiers and the workspace live on disk, with the stamps that notice outside changes.
 //! - `jobs.rs`: the background work: opening articles, file dialogs, recovery writes.
@@ -42,6 +43,7 @@ mod search;
 mod sidebar;
 mod state;
 mod ui_command;
+mod welcome;
 
 use std::path::PathBuf;
 

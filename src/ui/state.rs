@@ -204,6 +204,8 @@ pub struct ViewState {
     pub text_search: Option<super::search::TextSearch>,
     /// The titles of the articles opened in this session, by path: *Open recent* lists titles.
     pub recent_titles: std::collections::HashMap<String, String>,
+    /// A briefing was exported in this session (the first-run strip ticks its last step).
+    pub exported: bool,
     /// The list the arrow keys move in: the one last clicked.
     pub list_focus: ListFocus,
     /// The card selected in the dossier panel (a dossier card id, `<article hash>/<card id>`).
