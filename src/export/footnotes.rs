@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::SourceRef;
 
-use super::escape::escape_inline;
+use super::escape::{escape_inline, quoted};
 
 /// The footnotes of one briefing, numbered in the order they are first cited.
 pub(super) struct Footnotes {
@@ -61,9 +61,9 @@ fn definition(source: &SourceRef) -> String {
         parts.push(escape_inline(&source.path));
     }
     if !source.sentence.trim().is_empty() {
-        parts.push(format!("sentence: “{}”", escape_inline(&source.sentence)));
+        parts.push(format!("sentence: {}", quoted(&escape_inline(&source.sentence))));
     }
-    if parts.is_empty() { "Source unknown\\.".to_owned() } else { parts.join(", ") }
+    if parts.is_empty() { "Source unknown.".to_owned() } else { parts.join(", ") }
 }
 
 /// The numbers used as footnote labels (`[^12]`) in `text`.
@@ -96,6 +96,6 @@ mod tests {
         assert_eq!(notes.cite(&a), "[^2]");
         assert_eq!(notes.cite(&b), "[^3]");
         assert_eq!(notes.cite(&a), "[^2]");
-        assert_eq!(notes.definitions(), ["[^2]: Dawn, a.txt, sentence: “One\\.”", "[^3]: b.txt"]);
+        assert_eq!(notes.definitions(), ["[^2]: Dawn, a.txt, sentence: “One.”", "[^3]: b.txt"]);
     }
 }

@@ -1,4 +1,5 @@
-//! Dossier → Markdown briefing note. Pure.
+//! Dossier → Markdown briefing note (and, in `html.rs`, the same briefing as one self-contained HTML file).
+//! Pure.
 //!
 //! The note is meant to be read rendered, on GitHub or in Obsidian: a title and date, a summary, the key
 //! actors as a table, the statements grouped by speaker with every one citing its source sentence as a
@@ -9,13 +10,15 @@
 mod date;
 mod escape;
 mod footnotes;
+mod html;
 
 use crate::lexicon::country_label;
 use crate::model::{ActorKind, Dossier, DossierCard, Section, Wording};
 
 pub use date::{civil_date, today};
-pub use escape::escape_inline;
+pub use escape::{escape_inline, quoted};
 use footnotes::Footnotes;
+pub use html::{briefing_html, briefing_html_file_name};
 
 /// The Markdown briefing note of a dossier, dated `date` (YYYY-MM-DD).
 pub fn briefing(dossier: &Dossier, date: &str) -> String {
@@ -183,7 +186,7 @@ fn statement_line(card: &DossierCard, citations: &mut Footnotes) -> String {
     if Wording::of(card.direct, card.content.as_deref().unwrap_or("")) == Wording::Quote {
         let cue = cue.unwrap_or_else(|| "said".to_owned());
         let content = content.unwrap_or_default();
-        format!("- **{cue}**: “{content}”{citation}")
+        format!("- **{cue}**: {}{citation}", quoted(&content))
     } else {
         let cue = cue.unwrap_or_else(|| "reported".to_owned());
         let content = content.unwrap_or_else(|| "(no content)".to_owned());

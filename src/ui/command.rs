@@ -22,6 +22,8 @@ pub enum UiCommand {
     Save,
     /// Shows the save dialog for the selected dossier's briefing.
     ExportDialog,
+    /// Shows the save dialog for the selected dossier's HTML briefing.
+    ExportHtmlDialog,
     /// Writes the selected dossier's briefing into the dossier folder, without a dialog (for systems
     /// where no file dialog is available).
     ExportToFolder,

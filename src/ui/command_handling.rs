@@ -33,7 +33,8 @@ impl App {
             UiCommand::Save => {
                 self.save_all();
             }
-            UiCommand::ExportDialog => self.export_dialog(),
+            UiCommand::ExportDialog => self.export_dialog(false),
+            UiCommand::ExportHtmlDialog => self.export_dialog(true),
             UiCommand::ExportToFolder => self.export_to_folder(),
             UiCommand::Undo => {
                 if self.state.history.undo(&mut self.state.workspace) {
@@ -69,6 +70,7 @@ impl App {
             Action::OpenArticles => UiCommand::OpenDialog,
             Action::Save => UiCommand::Save,
             Action::ExportBriefing => UiCommand::ExportDialog,
+            Action::ExportHtml => UiCommand::ExportHtmlDialog,
             Action::ExportToFolder => UiCommand::ExportToFolder,
             Action::Quit => UiCommand::Quit,
             Action::Undo => UiCommand::Undo,
@@ -226,14 +228,18 @@ impl App {
         self.state.workspace.dossier(&country?)
     }
 
-    fn export_dialog(&mut self) {
+    /// The save dialog for the shown dossier's briefing: Markdown, or HTML when `html`. The format
+    /// follows the file name's extension.
+    fn export_dialog(&mut self, html: bool) {
         if self.state.dialog_open {
             return;
         }
         let Some(dossier) = self.dossier_to_export() else {
             return;
         };
-        let (country, file_name) = (dossier.country.clone(), briefing_file_name(dossier));
+        let file_name =
+            if html { crate::export::briefing_html_file_name(dossier) } else { briefing_file_name(dossier) };
+        let country = dossier.country.clone();
         if let Some(path) = self.save_dialog_answer.take() {
             self.export_and_report(&country, &path);
             return;
@@ -247,17 +253,24 @@ impl App {
         let Some(dossier) = self.dossier_to_export() else {
             return;
         };
-        let (country, file_name) = (dossier.country.clone(), briefing_file_name(dossier));
-        let path = self.disk.dir().join(file_name);
-        self.export_and_report(&country, &path);
+        let (country, markdown) = (dossier.country.clone(), briefing_file_name(dossier));
+        let html = crate::export::briefing_html_file_name(dossier);
+        self.export_and_report(&country, &self.disk.dir().join(markdown));
+        self.export_and_report(&country, &self.disk.dir().join(html));
     }
 
     /// Writes the briefing of `country`'s dossier, dated today, to `path`: what the export dialog's
-    /// answer does (also a test hook).
+    /// answer does (also a test hook). A path ending in `.html` or `.htm` gets the HTML briefing, any
+    /// other the Markdown one.
     pub fn export_briefing(&mut self, country: &str, path: &Path) -> anyhow::Result<()> {
         let dossier =
             self.state.workspace.dossier(country).with_context(|| format!("there is no {country} dossier"))?;
-        let text = crate::export::briefing(dossier, &today());
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let text = if matches!(extension.as_deref(), Some("html" | "htm")) {
+            crate::export::briefing_html(dossier, &today())
+        } else {
+            crate::export::briefing(dossier, &today())
+        };
         crate::store::write_atomic(path, &text)?;
         Ok(())
     }

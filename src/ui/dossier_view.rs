@@ -35,8 +35,14 @@ pub fn dossier_ui(
         if ui.button("Export briefing…").clicked() {
             commands.push(UiCommand::ExportDialog);
         }
+        if ui.button("HTML…").on_hover_text("Export the briefing as one HTML page (prints to PDF)").clicked() {
+            commands.push(UiCommand::ExportHtmlDialog);
+        }
         let to_folder = ui.button("Export to dossier folder");
-        if to_folder.on_hover_text("Write <name>-briefing.md beside the dossier files, without a dialog").clicked() {
+        if to_folder
+            .on_hover_text("Write <name>-briefing.md and .html beside the dossier files, without a dialog")
+            .clicked()
+        {
             commands.push(UiCommand::ExportToFolder);
         }
         if ui.button("Hide dossier").clicked() {

@@ -13,6 +13,7 @@ pub enum Action {
     OpenArticles,
     Save,
     ExportBriefing,
+    ExportHtml,
     ExportToFolder,
     Quit,
     Undo,
@@ -66,10 +67,11 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Self::OpenArticles,
         Self::Save,
         Self::ExportBriefing,
+        Self::ExportHtml,
         Self::ExportToFolder,
         Self::Quit,
         Self::Undo,
@@ -95,6 +97,7 @@ impl Action {
             Self::OpenArticles => "Open articles…",
             Self::Save => "Save",
             Self::ExportBriefing => "Export briefing…",
+            Self::ExportHtml => "Export HTML briefing…",
             Self::ExportToFolder => "Export to dossier folder",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -121,7 +124,8 @@ impl Action {
             Self::OpenArticles => "Read and analyse article files (.txt, .md, .html)",
             Self::Save => "Save every changed dossier and the workspace",
             Self::ExportBriefing => "Write the shown dossier's briefing note (Markdown) to a file you choose",
-            Self::ExportToFolder => "Write <name>-briefing.md beside the dossier files, without a dialog",
+            Self::ExportHtml => "Write the shown dossier's briefing as one HTML page (prints to PDF from a browser)",
+            Self::ExportToFolder => "Write <name>-briefing.md and .html beside the dossier files, without a dialog",
             Self::Quit => "Close Dossier (asks first when something is unsaved)",
             Self::Undo => "Undo the last change to articles, cards or dossiers",
             Self::Redo => "Redo the change just undone",
@@ -146,6 +150,7 @@ impl Action {
             Self::OpenArticles => command(Key::O),
             Self::Save => command(Key::S),
             Self::ExportBriefing => command(Key::E),
+            Self::ExportHtml => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E),
             Self::Quit => command(Key::Q),
             Self::Undo => command(Key::Z),
             Self::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
@@ -167,7 +172,12 @@ impl Action {
 
     pub fn menu(self) -> Menu {
         match self {
-            Self::OpenArticles | Self::Save | Self::ExportBriefing | Self::ExportToFolder | Self::Quit => Menu::File,
+            Self::OpenArticles
+            | Self::Save
+            | Self::ExportBriefing
+            | Self::ExportHtml
+            | Self::ExportToFolder
+            | Self::Quit => Menu::File,
             Self::Undo | Self::Redo | Self::Preferences => Menu::Edit,
             Self::SelectPrevious
             | Self::SelectNext
@@ -186,7 +196,7 @@ impl Action {
         let dossier_shown = view.dossier.as_deref().is_some_and(|c| state.workspace.dossier(c).is_some());
         match self {
             Self::OpenArticles => !state.dialog_open,
-            Self::ExportBriefing => dossier_shown && !state.dialog_open,
+            Self::ExportBriefing | Self::ExportHtml => dossier_shown && !state.dialog_open,
             Self::ExportToFolder => dossier_shown,
             Self::Undo => state.history.can_undo(),
             Self::Redo => state.history.can_redo(),
