@@ -59,6 +59,7 @@ impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> Self {
         let mut disk = Disk::new(options.dossier_dir.clone());
         let startup = disk.load();
+        let recovery = RecoveryWriter::start(options.dossier_dir, disk.fs(), disk.owns_folder());
         let mut app = Self {
             state: AppState::default(),
             view: ViewState::default(),
@@ -67,7 +68,7 @@ impl App {
             open_job: None,
             queued_paths: Vec::new(),
             dialogs: Dialogs::default(),
-            recovery: RecoveryWriter::start(options.dossier_dir),
+            recovery,
             recovery_due: None,
             pending_recovery: None,
             prompt: None,
@@ -127,6 +128,11 @@ impl App {
     /// The dossier folder.
     pub fn dossier_dir(&self) -> &Path {
         self.disk.dir()
+    }
+
+    /// Test hook: sends saves through `fs` from now on (a full or read-only disk).
+    pub fn use_file_system(&mut self, fs: std::sync::Arc<dyn crate::store::fs::Fs>) {
+        self.disk.set_fs(fs);
     }
 
     /// Test hook: opens already analysed articles by the route the background reader's results take.
