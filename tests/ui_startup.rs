@@ -8,7 +8,7 @@ use dossier::model::Dossier;
 use dossier::store;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use ui_support::{DAR_SAYS, add_to_dossier, click_card, country, harness, shows, with_border_article};
+use ui_support::{DAR_SAYS, OFFICIALS_SAY, add_to_dossier, click_card, country, harness, shows, with_border_article};
 
 #[test]
 fn first_run_opens_the_sample_article() -> anyhow::Result<()> {
@@ -200,5 +200,81 @@ fn changes_reach_the_recovery_file_within_two_seconds() -> anyhow::Result<()> {
     harness.state_mut().wait_for_background();
     let recovered = store::load_recovery(dir.path()).context("no recovery file")?;
     ensure!(recovered.dossier("PK").is_some_and(|d| d.cards.len() == 1));
+    Ok(())
+}
+
+#[test]
+fn a_full_or_read_only_disk_fails_the_save_loses_nothing_and_the_app_goes_on() -> anyhow::Result<()> {
+    use dossier::store::fs::{Fault, FaultyFs, StdFs};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("pakistan.ron");
+    let mut old = Dossier::new("PK", "Pakistan");
+    old.notes = "Saved before the disk filled up.".into();
+    store::save_dossier(&file, &old)?;
+    let old_bytes = std::fs::read(&file)?;
+    let mut harness = with_border_article(dir.path());
+    click_card(&mut harness, DAR_SAYS);
+    harness.get_by_label("Add to Pakistan").click();
+    harness.run();
+
+    for (kind, shown) in
+        [(std::io::ErrorKind::StorageFull, "space"), (std::io::ErrorKind::ReadOnlyFilesystem, "read-only")]
+    {
+        harness.state_mut().use_file_system(Arc::new(FaultyFs::new(Arc::new(StdFs), Fault::From(0), kind)));
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run();
+        let app = harness.state();
+        let notice = app.notices().iter().rev().find(|n| n.text.contains("Could not save the Pakistan dossier"));
+        let notice = notice.context(format!("{:?}", app.notices()))?;
+        ensure!(notice.text.contains("pakistan.ron") && notice.text.contains(shown), "{}", notice.text);
+        ensure!(app.workspace().dirty.contains("PK") && app.title().ends_with('•'), "still marked unsaved");
+        ensure!(app.workspace().dossier("PK").is_some_and(|d| d.cards.len() == 1), "the card is still in the app");
+        ensure!(std::fs::read(&file)? == old_bytes, "the old file is intact");
+        let temp = std::fs::read_dir(dir.path())?.filter_map(Result::ok);
+        ensure!(temp.filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count() == 0);
+    }
+
+    // Room again: the same save goes through.
+    harness.state_mut().use_file_system(Arc::new(StdFs));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    ensure!(!harness.state().has_unsaved_changes(), "{:?}", harness.state().notices());
+    let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
+    ensure!(store::load_dossier(&file)? == in_app && in_app.notes == old.notes);
+    Ok(())
+}
+
+#[test]
+fn a_second_window_on_the_folder_is_told_and_cannot_overwrite() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("pakistan.ron");
+    let mut first = with_border_article(dir.path());
+    ensure!(!first.state().notices().iter().any(|n| n.text.contains("Another Dossier window")));
+
+    let mut second = with_border_article(dir.path());
+    ensure!(shows(&second, "Another Dossier window"), "{:?}", second.state().notices());
+    add_to_dossier(&mut second, OFFICIALS_SAY, "PK");
+    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    second.run();
+    second.state_mut().wait_for_background();
+    let app = second.state();
+    ensure!(app.notices().iter().any(|n| n.text.contains("not saved")), "{:?}", app.notices());
+    ensure!(app.has_unsaved_changes(), "the second window's changes stay in it, unsaved");
+    ensure!(!file.exists() && !dir.path().join(".workspace.ron").exists(), "nothing written by the second");
+    ensure!(!store::recovery_path(dir.path()).exists(), "nor its recovery file");
+
+    add_to_dossier(&mut first, DAR_SAYS, "PK");
+    first.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    first.run();
+    ensure!(!first.state().has_unsaved_changes(), "{:?}", first.state().notices());
+    let saved = store::load_dossier(&file)?;
+    ensure!(saved.cards.len() == 1 && saved.cards[0].content.as_deref() == Some(DAR_SAYS));
+    drop(second);
+    drop(first);
+
+    // Both closed: the next window owns the folder again.
+    let third = with_border_article(dir.path());
+    ensure!(!third.state().notices().iter().any(|n| n.text.contains("Another Dossier window")));
     Ok(())
 }

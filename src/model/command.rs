@@ -96,10 +96,16 @@ impl Workspace {
                 Ok(Command::RemoveArticles(added))
             }
             Command::RemoveArticles(hashes) => {
-                let (removed, kept) =
+                let first = self.articles.iter().position(|a| hashes.contains(&a.hash));
+                let (mut removed, kept): (Vec<Article>, _) =
                     std::mem::take(&mut self.articles).into_iter().partition(|a| hashes.contains(&a.hash));
                 self.articles = kept;
-                Ok(Command::AddArticles(removed))
+                // One closed article goes back where it was (found by the property tests: re-adding it
+                // at the end changed the order of the list on undo).
+                match (first, removed.len()) {
+                    (Some(index), 1) => Ok(Command::RestoreArticle { index, article: removed.remove(0) }),
+                    _ => Ok(Command::AddArticles(removed)),
+                }
             }
             Command::EditActor { article, actor } => self.edit_article(&article, |a| {
                 let slot = a.analysis.actors.iter_mut().find(|x| x.id == actor.id);

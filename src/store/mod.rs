@@ -9,18 +9,24 @@
 //! - `envelope.rs`: the `(format, version, data)` wrapper, header first, then the data.
 //! - `migrate.rs`: the shapes of older format versions and their conversion to the current model.
 //! - `atomic.rs`: temp file, fsync, backup, rename, directory fsync.
+//! - `fs.rs`: the file operations of a save behind a trait: the real file system, an in-memory one that
+//!   logs every operation (for the crash-state test) and one that fails chosen operations (full disk).
 //! - `stamp.rs`: what a file looked like when it was loaded, to notice changes made elsewhere.
+//! - `lock.rs`: one writer per dossier folder (a second window is told who holds it).
 
 mod atomic;
 mod envelope;
+pub mod fs;
+pub mod lock;
 mod migrate;
 mod stamp;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{Dossier, Workspace};
+use fs::{Fs, StdFs};
 
-pub use atomic::{backup_path, write_atomic};
+pub use atomic::{backup_path, write_atomic, write_atomic_with};
 pub use envelope::Envelope;
 pub use stamp::FileStamp;
 
@@ -56,6 +62,9 @@ pub enum StoreError {
     /// The file changed on disk since it was loaded; saving would overwrite someone else's changes.
     #[error("{path}: the file changed on disk since it was opened; not overwritten")]
     ChangedOnDisk { path: PathBuf },
+    /// Another Dossier window holds the folder's lock: this one does not write there.
+    #[error("{path}: not saved: another Dossier window ({owner}) has this folder open")]
+    Locked { path: PathBuf, owner: String },
     /// The data could not be written as RON.
     #[error("cannot write RON: {0}")]
     Serialize(String),
@@ -71,7 +80,8 @@ impl StoreError {
             | Self::WrongKind { path, .. }
             | Self::FutureVersion { path, .. }
             | Self::UnknownVersion { path, .. }
-            | Self::ChangedOnDisk { path } => Some(path),
+            | Self::ChangedOnDisk { path }
+            | Self::Locked { path, .. } => Some(path),
             Self::Serialize(_) => None,
         }
     }
@@ -115,7 +125,12 @@ pub fn workspace_from_str(text: &str, path: &Path) -> Result<Workspace, StoreErr
 
 /// Saves a dossier atomically (see [`write_atomic`]), keeping the previous file as a backup.
 pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
-    write_atomic(path, &dossier_to_string(dossier)?)
+    save_dossier_with(&StdFs, path, dossier)
+}
+
+/// [`save_dossier`] through the file system `fs`.
+pub fn save_dossier_with(fs: &dyn Fs, path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
+    write_atomic_with(fs, path, &dossier_to_string(dossier)?)
 }
 
 /// Loads a dossier, migrating older format versions. Never writes to the file.
@@ -132,7 +147,12 @@ pub fn load_dossier_stamped(path: &Path) -> Result<(Dossier, FileStamp), StoreEr
 
 /// Saves the workspace atomically, keeping the previous file as a backup.
 pub fn save_workspace(path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
-    write_atomic(path, &workspace_to_string(workspace)?)
+    save_workspace_with(&StdFs, path, workspace)
+}
+
+/// [`save_workspace`] through the file system `fs`.
+pub fn save_workspace_with(fs: &dyn Fs, path: &Path, workspace: &Workspace) -> Result<(), StoreError> {
+    write_atomic_with(fs, path, &workspace_to_string(workspace)?)
 }
 
 /// Loads a workspace, migrating older format versions. Never writes to the file.
@@ -165,8 +185,18 @@ pub fn save_dossier_checked(
     dossier: &Dossier,
     expected: Option<&FileStamp>,
 ) -> Result<FileStamp, StoreError> {
+    save_dossier_checked_with(&StdFs, path, dossier, expected)
+}
+
+/// [`save_dossier_checked`] through the file system `fs`.
+pub fn save_dossier_checked_with(
+    fs: &dyn Fs,
+    path: &Path,
+    dossier: &Dossier,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, StoreError> {
     let text = dossier_to_string(dossier)?;
-    let current = FileStamp::read(path)?;
+    let current = FileStamp::read_with(fs, path)?;
     let unchanged = match (expected, &current) {
         (None, None) => true,
         (Some(expected), Some(current)) => current.same_content(expected),
@@ -175,9 +205,8 @@ pub fn save_dossier_checked(
     if !unchanged {
         return Err(StoreError::ChangedOnDisk { path: path.to_owned() });
     }
-    write_atomic(path, &text)?;
-    let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
-    Ok(FileStamp::of_bytes(text.as_bytes(), modified))
+    write_atomic_with(fs, path, &text)?;
+    Ok(FileStamp::of_bytes(text.as_bytes(), fs.modified(path)))
 }
 
 /// The recovery file of a workspace folder: unsaved changes, written within seconds of each change.
@@ -187,7 +216,12 @@ pub fn recovery_path(dir: &Path) -> PathBuf {
 
 /// Writes unsaved changes to the recovery file.
 pub fn save_recovery(dir: &Path, workspace: &Workspace) -> Result<(), StoreError> {
-    save_workspace(&recovery_path(dir), workspace)
+    save_recovery_with(&StdFs, dir, workspace)
+}
+
+/// [`save_recovery`] through the file system `fs`.
+pub fn save_recovery_with(fs: &dyn Fs, dir: &Path, workspace: &Workspace) -> Result<(), StoreError> {
+    save_workspace_with(fs, &recovery_path(dir), workspace)
 }
 
 /// The recovered workspace, if a recovery file exists and loads. An unreadable recovery file also gives
@@ -211,9 +245,15 @@ pub fn load_recovery_result(dir: &Path) -> Result<Option<Workspace>, StoreError>
 /// its backup (`.recovery.ron.bak`) rather than deleted, so a declined recovery can still be restored by
 /// hand. No recovery file is not an error.
 pub fn clear_recovery(dir: &Path) -> Result<(), StoreError> {
+    clear_recovery_with(&StdFs, dir)
+}
+
+/// [`clear_recovery`] through the file system `fs`. The rename is made durable (folder fsync), so a
+/// power cut after a save cannot bring a stale recovery file back.
+pub fn clear_recovery_with(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
     let path = recovery_path(dir);
-    match std::fs::rename(&path, backup_path(&path)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path, source: e }),
-        _ => Ok(()),
+    match atomic::rename_durably(fs, &path, &backup_path(&path)) {
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        result => result,
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use super::StoreError;
+use super::fs::{Fs, StdFs};
 
 /// The length, modification time and content hash of a file at one moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,13 +28,17 @@ impl FileStamp {
     /// The stamp of the file at `path` now: `Ok(None)` when there is no file, an error when it exists but
     /// cannot be read.
     pub fn read(path: &Path) -> Result<Option<Self>, StoreError> {
-        let bytes = match std::fs::read(path) {
+        Self::read_with(&StdFs, path)
+    }
+
+    /// [`FileStamp::read`] through the file system `fs`.
+    pub fn read_with(fs: &dyn Fs, path: &Path) -> Result<Option<Self>, StoreError> {
+        let bytes = match fs.read(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(StoreError::Io { path: path.to_owned(), source }),
         };
-        let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
-        Ok(Some(Self::of_bytes(&bytes, modified)))
+        Ok(Some(Self::of_bytes(&bytes, fs.modified(path))))
     }
 
     /// The stamp of a file holding `bytes`, modified at `modified`.

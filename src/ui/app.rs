@@ -82,6 +82,7 @@ impl App {
         loaded.apply(&cc.egui_ctx);
         let mut disk = Disk::new(options.dossier_dir.clone());
         let startup = disk.load();
+        let recovery = RecoveryWriter::start(options.dossier_dir, disk.fs(), disk.owns_folder());
         let mut app = Self {
             state: AppState::default(),
             view: ViewState::default(),
@@ -90,7 +91,7 @@ impl App {
             open_job: None,
             queued_paths: Vec::new(),
             dialogs: Dialogs::default(),
-            recovery: RecoveryWriter::start(options.dossier_dir),
+            recovery,
             recovery_due: None,
             pending_recovery: None,
             prompt: None,
@@ -154,6 +155,11 @@ impl App {
     /// The dossier folder.
     pub fn dossier_dir(&self) -> &Path {
         self.disk.dir()
+    }
+
+    /// Test hook: sends saves through `fs` from now on (a full or read-only disk).
+    pub fn use_file_system(&mut self, fs: std::sync::Arc<dyn crate::store::fs::Fs>) {
+        self.disk.set_fs(fs);
     }
 
     /// Test hook: opens already analysed articles by the route the background reader's results take.

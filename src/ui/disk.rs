@@ -1,11 +1,15 @@
 //! Where the app keeps its files: the dossier folder with one RON file per dossier, the workspace file
 //! and the recovery file. Remembers the [`FileStamp`] of every dossier file it loaded or saved, so that a
-//! save never silently overwrites a file changed by someone else.
+//! save never silently overwrites a file changed by someone else, and holds the folder's lock, so that a
+//! second window on the same folder is told so and never writes there.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::model::{Dossier, Workspace};
+use crate::store::fs::{Fs, StdFs};
+use crate::store::lock::{self, Acquired, FolderLock};
 use crate::store::{self, FileStamp, StoreError};
 
 /// The workspace file inside the dossier folder.
@@ -37,11 +41,71 @@ pub struct Disk {
     files: HashMap<String, PathBuf>,
     /// What each of those files looked like then.
     stamps: HashMap<PathBuf, FileStamp>,
+    /// Where saves go: the real file system, or in tests one that fails on purpose.
+    fs: Arc<dyn Fs>,
+    /// The folder's lock, while this window holds it.
+    lock: Option<FolderLock>,
+    /// Who holds the folder's lock when another window does: then nothing is written there.
+    held_by: Option<String>,
 }
 
 impl Disk {
     pub fn new(dir: PathBuf) -> Self {
-        Self { dir, files: HashMap::new(), stamps: HashMap::new() }
+        Self { dir, files: HashMap::new(), stamps: HashMap::new(), fs: Arc::new(StdFs), lock: None, held_by: None }
+    }
+
+    /// The file system saves go through.
+    pub fn fs(&self) -> Arc<dyn Fs> {
+        Arc::clone(&self.fs)
+    }
+
+    /// Sends saves through `fs` from now on (tests: a full or read-only disk).
+    pub fn set_fs(&mut self, fs: Arc<dyn Fs>) {
+        self.fs = fs;
+    }
+
+    /// Whether this window may write into the folder (no other window holds it).
+    pub fn owns_folder(&self) -> bool {
+        self.held_by.is_none()
+    }
+
+    /// Takes the folder's lock. Returns the notice to show when another window holds it (then every
+    /// save is refused) or when a lock left by a window that ended without closing was taken over.
+    pub fn lock_folder(&mut self) -> Option<String> {
+        match lock::acquire(&self.dir) {
+            Ok(Acquired::Owned { lock, previous }) => {
+                self.lock = Some(lock);
+                self.held_by = None;
+                let mine = std::process::id();
+                previous.filter(|p| p.pid != mine).map(|p| {
+                    format!(
+                        "Took over the folder's lock from a Dossier window that ended without closing ({}).",
+                        p.describe()
+                    )
+                })
+            }
+            Ok(Acquired::HeldBy(owner)) => {
+                let owner = owner.map_or_else(|| "another process".to_owned(), |o| o.describe());
+                let notice = format!(
+                    "Another Dossier window ({owner}) has the folder {} open: this window will not save there, so \
+                     that neither overwrites the other's work. Close the other window and start this one again to \
+                     save here.",
+                    self.dir.display()
+                );
+                self.held_by = Some(owner);
+                Some(notice)
+            }
+            // A folder that cannot hold a lock file (read-only, say): saves will report their own errors.
+            Err(e) => Some(format!("Could not lock the dossier folder: {e}")),
+        }
+    }
+
+    /// The error a save gets while another window holds the folder.
+    fn refuse(&self, path: &Path) -> Result<(), StoreError> {
+        match &self.held_by {
+            Some(owner) => Err(StoreError::Locked { path: path.to_owned(), owner: owner.clone() }),
+            None => Ok(()),
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -52,10 +116,11 @@ impl Disk {
         self.dir.join(WORKSPACE_FILE)
     }
 
-    /// Loads the workspace, the dossier files not already in it, and the recovery file if it is newer
-    /// than the workspace.
+    /// Takes the folder's lock and loads the workspace, the dossier files not already in it, and the
+    /// recovery file if it is newer than the workspace.
     pub fn load(&mut self) -> Startup {
         let mut errors = Vec::new();
+        errors.extend(self.lock_folder());
         let workspace_path = self.workspace_path();
         let first_run = !workspace_path.exists();
         let mut workspace = Workspace::default();
@@ -129,8 +194,10 @@ impl Disk {
     /// saved it, or when a file the app never saw is in the way.
     pub fn save_dossier(&mut self, dossier: &Dossier, force: bool) -> Result<PathBuf, SaveError> {
         let path = self.dossier_path(dossier);
-        let expected = if force { FileStamp::of(&path) } else { self.stamps.get(&path).cloned() };
-        match store::save_dossier_checked(&path, dossier, expected.as_ref()) {
+        self.refuse(&path).map_err(SaveError::Store)?;
+        let expected =
+            if force { FileStamp::read_with(&*self.fs, &path).ok().flatten() } else { self.stamps.get(&path).cloned() };
+        match store::save_dossier_checked_with(&*self.fs, &path, dossier, expected.as_ref()) {
             Ok(stamp) => {
                 self.stamps.insert(path.clone(), stamp);
                 self.files.insert(dossier.country.clone(), path.clone());
@@ -147,15 +214,18 @@ impl Disk {
         let Some(path) = self.files.remove(country) else {
             return Ok(None);
         };
+        self.refuse(&path)?;
         let expected = self.stamps.remove(&path);
-        if expected.is_none() || FileStamp::of(&path) != expected {
+        if expected.is_none() || FileStamp::read_with(&*self.fs, &path).ok().flatten() != expected {
             return Ok(None);
         }
-        std::fs::remove_file(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+        self.fs.remove_file(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
         Ok(Some(path))
     }
 
     pub fn save_workspace(&self, workspace: &Workspace) -> Result<(), StoreError> {
-        store::save_workspace(&self.workspace_path(), workspace)
+        let path = self.workspace_path();
+        self.refuse(&path)?;
+        store::save_workspace_with(&*self.fs, &path, workspace)
     }
 }

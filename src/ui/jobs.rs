@@ -10,6 +10,7 @@ use std::thread::JoinHandle;
 
 use crate::model::{Article, Workspace};
 use crate::read::ReadError;
+use crate::store::fs::Fs;
 
 /// What opening one file gave.
 pub type Opened = (PathBuf, Result<Article, ReadError>);
@@ -157,14 +158,17 @@ pub struct RecoveryWriter {
 }
 
 impl RecoveryWriter {
-    pub fn start(dir: PathBuf) -> Self {
+    /// Starts the worker writing the recovery file of `dir` through `fs`. With `enabled` false (another
+    /// window holds the folder, and its recovery file is not ours to write or retire) it writes nothing.
+    pub fn start(dir: PathBuf, fs: Arc<dyn Fs>, enabled: bool) -> Self {
         let (jobs, rx) = mpsc::channel::<RecoveryJob>();
         let (error_tx, errors) = mpsc::channel();
         let spawned = std::thread::Builder::new().name("recovery".to_owned()).spawn(move || {
             for job in rx {
                 let result = match job {
-                    RecoveryJob::Save(workspace) => crate::store::save_recovery(&dir, &workspace),
-                    RecoveryJob::Clear => crate::store::clear_recovery(&dir),
+                    RecoveryJob::Save(_) | RecoveryJob::Clear if !enabled => Ok(()),
+                    RecoveryJob::Save(workspace) => crate::store::save_recovery_with(&*fs, &dir, &workspace),
+                    RecoveryJob::Clear => crate::store::clear_recovery_with(&*fs, &dir),
                     RecoveryJob::Flush(done) => {
                         let _ = done.send(());
                         Ok(())
