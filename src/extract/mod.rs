@@ -18,8 +18,20 @@ use statements::{Found, Speaker};
 use tokens::Kind;
 use words::Words;
 
-/// A statement's speaker after resolution: the actor, and where the text refers to it at the cue.
-type Resolved = (Option<usize>, Option<Span>);
+/// A statement's speaker after resolution: the actor, where the text refers to it at the cue, and the
+/// resolution rule that decided (what the card's `rule` reports after the pattern's name).
+#[derive(Clone, Debug, Default)]
+struct Resolved {
+    actor: Option<usize>,
+    span: Option<Span>,
+    rule: String,
+}
+
+impl Resolved {
+    fn new(actor: Option<usize>, span: Option<Span>, rule: impl Into<String>) -> Self {
+        Self { actor, span, rule: rule.into() }
+    }
+}
 
 /// Analyses a text: its countries, actors and statements.
 pub fn extract(text: &str) -> Analysis {
@@ -390,7 +402,7 @@ fn coordinated_speakers(
     };
     let mut pairs: Vec<(Found, Resolved)> = Vec::new();
     for (f, r) in found.iter().zip(resolved.iter()) {
-        let (Speaker::Phrase { start, end }, (Some(speaker), _)) = (&f.speaker, r) else { continue };
+        let (Speaker::Phrase { start, end }, Some(speaker)) = (&f.speaker, r.actor) else { continue };
         let from = phrases.partition_point(|p| p.start < *start);
         let Some(mut first) = phrases[from..].iter().take_while(|p| p.end <= *end).position(agent).map(|k| k + from)
         else {
@@ -415,8 +427,8 @@ fn coordinated_speakers(
                 Referent::Country { code, .. } => reg.country(code, span),
                 _ => continue,
             };
-            if actor != *speaker && !pairs.iter().any(|(g, r)| g.content == f.content && r.0 == Some(actor)) {
-                pairs.push((f.clone(), (Some(actor), Some(span))));
+            if actor != speaker && !pairs.iter().any(|(g, r)| g.content == f.content && r.actor == Some(actor)) {
+                pairs.push((f.clone(), Resolved::new(Some(actor), Some(span), "one of the joined subjects")));
             }
         }
     }
@@ -425,7 +437,7 @@ fn coordinated_speakers(
     }
     let mut all: Vec<(Found, Resolved)> = found.drain(..).zip(resolved.drain(..)).chain(pairs).collect();
     // Text order of content, then of the speaker's mention.
-    all.sort_by_key(|(f, r)| (f.content.start, r.1.map_or(0, |s| s.start)));
+    all.sort_by_key(|(f, r)| (f.content.start, r.span.map_or(0, |s| s.start)));
     for (f, r) in all {
         found.push(f);
         resolved.push(r);
@@ -502,7 +514,9 @@ fn add_continuations(
             content: inner,
             direct: true,
             sentence: n,
-            confidence: 0.6,
+            confidence: statements::CONTINUED.confidence,
+            rule: statements::CONTINUED.name,
+            relative: None,
         });
     }
     found.extend(extra);
@@ -520,12 +534,16 @@ fn resolve(
 ) -> Resolved {
     let f = &found[n];
     match f.speaker {
-        Speaker::None => (None, None),
+        Speaker::None => Resolved::default(),
         Speaker::SameAs(start) => {
             // `found` is sorted by content start here.
             let p = found.partition_point(|x| x.content.start < start);
             let prev = found.get(p).filter(|x| x.content.start == start).map(|_| p);
-            prev.and_then(|p| resolved.get(p).copied()).unwrap_or((None, None))
+            let mut r = prev.and_then(|p| resolved.get(p).cloned()).unwrap_or_default();
+            if let Some(a) = r.actor {
+                r.rule = format!("the speaker of the statement before → {}", reg.drafts[a].name);
+            }
+            r
         }
         Speaker::Phrase { start, end } => {
             let span = Span::new(w.tokens[start].start, w.tokens[end - 1].end);
@@ -552,7 +570,7 @@ fn resolve(
             }
             if let Some(p) = named {
                 if let Referent::Actor(a) = p.referent {
-                    return (Some(a), Some(span_of(w, p.start, p.end)));
+                    return Resolved::new(Some(a), Some(span_of(w, p.start, p.end)), "the name in the speaker phrase");
                 }
             }
             if let Some(p) = inner.iter().rev().find(|p| matches!(p.referent, Referent::Role { .. })) {
@@ -560,18 +578,21 @@ fn resolve(
                     let before = w.tokens[p.start].start;
                     if let Some(a) = reg.by_role(words, country.as_deref(), before) {
                         reg.drafts[a].mentions.push(span_of(w, p.start, p.end));
-                        return (Some(a), Some(span_of(w, p.start, p.end)));
+                        let rule =
+                            format!("role '{}' → {}", span_of(w, p.start, p.end).text(w.text), reg.drafts[a].name);
+                        return Resolved::new(Some(a), Some(span_of(w, p.start, p.end)), rule);
                     }
                     if *body {
                         if let Some(a) =
                             last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization, ActorKind::Country])
                         {
-                            return (Some(a), Some(span));
+                            let rule = format!("body '{}' → the last organization speaking", span.text(w.text));
+                            return Resolved::new(Some(a), Some(span), rule);
                         }
                     }
                     let phrase = span_of(w, p.start, p.end).text(w.text).to_owned();
                     let a = reg.anonymous(&phrase, country.clone().map(|c| (c, phrase.clone())), span);
-                    return (Some(a), Some(span));
+                    return Resolved::new(Some(a), Some(span), "an unnamed holder of the role");
                 }
             }
             if let Some(p) = inner.iter().rev().find(|p| matches!(p.referent, Referent::Country { .. })) {
@@ -579,7 +600,7 @@ fn resolve(
                     if *form != CountryForm::Adjective {
                         let s = span_of(w, p.start, p.end);
                         let a = reg.country(code, s);
-                        return (Some(a), Some(s));
+                        return Resolved::new(Some(a), Some(s), "the country in the speaker phrase");
                     }
                 }
             }
@@ -592,7 +613,11 @@ fn resolve(
                         d.gender = actors::Gender::of_word(&last_word);
                     }
                 }
-                return (a, Some(span_of(w, end - 1, end)));
+                let rule = match a {
+                    Some(a) => format!("pronoun '{last_word}' → {}", reg.drafts[a].name),
+                    None => format!("pronoun '{last_word}' with no antecedent"),
+                };
+                return Resolved::new(a, Some(span_of(w, end - 1, end)), rule);
             }
             if matches!(
                 last_word.as_str(),
@@ -600,14 +625,15 @@ fn resolve(
             ) {
                 if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization]) {
                     reg.drafts[a].mentions.push(span);
-                    return (Some(a), Some(span));
+                    let rule = format!("'{}' → {}", span.text(w.text), reg.drafts[a].name);
+                    return Resolved::new(Some(a), Some(span), rule);
                 }
             }
             // "The bank said": an unnamed speaker described by the text.
             if statements::described_noun_phrase(w, start, end) {
                 return anonymous(w, reg, start, end, span);
             }
-            (None, Some(span))
+            Resolved::new(None, Some(span), "speaker phrase not resolved")
         }
     }
 }
@@ -623,7 +649,7 @@ fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: 
         .find_map(|k| w.country_at(k))
         .map(|(c, _, e)| (w.country_code(c).to_owned(), span_of(w, start, e).text(w.text).to_owned()));
     let a = reg.anonymous(&phrase, country, span);
-    (Some(a), Some(span))
+    Resolved::new(Some(a), Some(span), "an unnamed source described by the text")
 }
 
 fn last_speaker_of(
@@ -639,7 +665,7 @@ fn last_speaker_of(
         // its sentence), so skip rather than stop, over a bounded number of statements.
         .take(64)
         .filter(|&p| found[p].sentence + 4 >= found[n].sentence)
-        .find_map(|p| resolved[p].0.filter(|&a| kinds.contains(&reg.drafts[a].kind)))
+        .find_map(|p| resolved[p].actor.filter(|&a| kinds.contains(&reg.drafts[a].kind)))
 }
 
 /// Resolves a pronoun speaker: the previous speaker when it fits, else the nearest fitting actor mentioned
@@ -677,7 +703,7 @@ fn pronoun(
     if let Some(a) = (0..n.min(resolved.len()))
         .rev()
         .take_while(|&p| found[p].sentence + 3 >= found[n].sentence)
-        .filter_map(|p| resolved[p].0)
+        .filter_map(|p| resolved[p].actor)
         .find(|&a| fits(a))
     {
         return Some(a);
@@ -706,7 +732,7 @@ fn build(
 ) -> Analysis {
     // Keep real actors: anchored ones, speakers, and names met more than once.
     let mut speakers = vec![false; reg.drafts.len()];
-    for a in resolved.iter().filter_map(|r| r.0) {
+    for a in resolved.iter().filter_map(|r| r.actor) {
         speakers[a] = true;
     }
     let mut ids: Vec<Option<String>> = vec![None; reg.drafts.len()];
@@ -745,12 +771,14 @@ fn build(
     let mut statements = Vec::new();
     // The countries of the latest statement naming two or more, and its sentence.
     let mut pair: Option<(Vec<String>, usize)> = None;
-    for (f, (actor, speaker_span)) in found.into_iter().zip(resolved) {
+    for (f, Resolved { actor, span: speaker_span, rule }) in found.into_iter().zip(resolved) {
         let content = trim_span(text, f.content);
         if content.is_empty() {
             continue;
         }
         let speaker = actor.and_then(|a| ids[a].clone());
+        // "Farmers, who say …": the text refers to the speaker at the cue by the relative pronoun.
+        let speaker_span = f.relative.map(|r| span_of(w, r, r + 1)).or(speaker_span);
         let mut about = countries_in(w, content);
         if about.len() >= 2 {
             pair = Some((about.clone(), f.sentence));
@@ -774,7 +802,7 @@ fn build(
             confidence,
             about,
             sentence_span,
-            rule: String::new(),
+            rule: if rule.is_empty() { f.rule.to_owned() } else { format!("{}; {rule}", f.rule) },
         });
     }
     Analysis { countries, actors, statements, warnings: Vec::new() }

@@ -30,7 +30,41 @@ pub struct Found {
     pub direct: bool,
     pub sentence: usize,
     pub confidence: f32,
+    /// The name of the pattern that found it.
+    pub rule: &'static str,
+    /// "Farmers, who say …": the relative pronoun that stands for the speaker at the cue (the speaker
+    /// phrase is its antecedent).
+    pub relative: Option<usize>,
 }
+
+/// An attribution pattern: its name (what a card's `rule` reports) and how sure a match of it is, before
+/// the speaker is resolved.
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern {
+    pub name: &'static str,
+    pub confidence: f32,
+}
+
+/// "PENCE: Well, look …"
+pub const TRANSCRIPT: Pattern = Pattern { name: "transcript line (NAME: …)", confidence: 0.7 };
+/// "According to X, …", "…, according to X".
+pub const ACCORDING_TO: Pattern = Pattern { name: "according to X", confidence: 0.8 };
+/// "“…,” said X", "…, said the spokesman".
+pub const INVERTED: Pattern = Pattern { name: "content, cue, speaker (…, said X)", confidence: 0.9 };
+/// "“…,” she said", "…, officials claim".
+pub const CONTENT_FIRST: Pattern = Pattern { name: "content, speaker, cue (…, X said)", confidence: 0.9 };
+/// "X said: “…”".
+pub const QUOTE_AFTER: Pattern = Pattern { name: "speaker, cue, quotation (X said: “…”)", confidence: 0.9 };
+/// "X said (that) …".
+pub const CLAUSE_AFTER: Pattern = Pattern { name: "subject of the cue (X said (that) …)", confidence: 0.85 };
+/// "… and warned that …": the subject of the earlier cue.
+pub const COORDINATED: Pattern = Pattern { name: "coordinated cue (X said … and warned …)", confidence: 0.85 };
+/// "Farmers, who say …": the antecedent of the relative pronoun.
+pub const RELATIVE: Pattern = Pattern { name: "relative clause (X, who said …)", confidence: 0.8 };
+/// "The Trade Minister, Jane Okafor, said …": a role and the name in apposition.
+pub const ROLE_NAME: Pattern = Pattern { name: "role, name, cue (The minister, X, said …)", confidence: 0.88 };
+/// A quotation with no cue of its own: the previous speaker goes on.
+pub const CONTINUED: Pattern = Pattern { name: "continued quotation (no cue)", confidence: 0.6 };
 
 /// Words between a subject and its verb that do not belong to the subject.
 const AUX: &[&str] = &[
@@ -219,17 +253,27 @@ fn statement_at(
         return None;
     }
     let prev = cue.start.checked_sub(1).filter(|&p| p >= s.first);
+    if other_sense(w, cue, prev) {
+        return None;
+    }
+    // "The Trade Minister, Jane Okafor, said …": the role and the name are one subject.
+    let role_name = role_name_subject(w, s, cue.start, in_quote);
     // "Phil Smith, a spokesman for the union, said …": the subject is the name before the appositive.
-    let appositive_end = appositive_subject_end(w, s, cue.start, in_quote);
+    let appositive_end = if role_name.is_some() { None } else { appositive_subject_end(w, s, cue.start, in_quote) };
     // "…,” said X" / "…, said X": the speaker follows the cue.
     let inverted = appositive_end.is_none()
+        && role_name.is_none()
         && prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
     // "…, told X" never inverts: X is the listener.
     if inverted && !lower.ends_with("ing") && !matches!(lower.as_str(), "told" | "tell" | "tells") {
         let (sp_start, sp_end) = phrase_after(w, cue.end, s.end);
         // "…, said Robert McAtee" or "…, said the spokesman", but not "X, speaking in Y, said he would …".
         let name_like = w.is_cap(sp_start) && !w.is_pronoun(sp_start)
-            || matches!(w.lower(sp_start), "the" | "a" | "an")
+            || matches!(
+                w.lower(sp_start),
+                "the" | "a" | "an" | "one" | "another" | "some" | "many" | "several" | "his" | "her" | "their" | "its"
+            )
+            || w.lower(sp_start).chars().all(|c| c.is_ascii_digit())
             || w.title(sp_start).is_some()
             || w.is_source_noun(sp_start);
         if sp_end > sp_start && name_like {
@@ -240,21 +284,40 @@ fn statement_at(
                 content,
                 direct,
                 sentence: index,
-                confidence: if direct { 0.92 } else { 0.8 },
+                confidence: if direct { INVERTED.confidence } else { INVERTED.confidence - 0.1 },
+                rule: INVERTED.name,
+                relative: None,
             });
         }
     }
-    // "was told to leave": a passive listener, not a speaker.
+    // "was told to leave", "was recalled": a passive is not the subject speaking.
     if prev.is_some_and(|p| matches!(w.lower(p), "was" | "were" | "been" | "being" | "be" | "is" | "are"))
-        && matches!(lower.as_str(), "told" | "asked" | "warned" | "urged" | "accused" | "described")
+        && !lower.ends_with("ing")
     {
         return None;
     }
-    // The subject to the left of the cue, over auxiliaries and adverbs.
-    let mut k = appositive_end.unwrap_or(cue.start);
-    while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
-        k -= 1;
+    // The subject to the left of the cue, over auxiliaries, adverbs and catenative verbs ("went on to say").
+    let mut k = role_name.map_or_else(|| appositive_end.unwrap_or(cue.start), |(_, e)| e);
+    loop {
+        while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
+            k -= 1;
+        }
+        if role_name.is_none() && k > s.first + 1 && w.lower(k - 1) == "to" && CATENATIVES.contains(&w.lower(k - 2)) {
+            k -= 2;
+            while k > s.first && CATENATIVES.contains(&w.lower(k - 1)) {
+                k -= 1;
+            }
+            continue;
+        }
+        break;
     }
+    // "Farmers, who say …": the relative pronoun stands for the noun phrase before its comma.
+    let relative = (role_name.is_none()
+        && k > s.first + 1
+        && matches!(w.lower(k - 1), "who" | "which")
+        && matches!(w.word(k - 2), "," | "—" | "–"))
+    .then(|| k - 1)
+    .filter(|&r| subject_start(w, s, r - 1, in_quote) < r - 1);
     // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is not the subject's end.
     if k > s.first + 2 && w.word(k - 1) == ")" {
         if let Some(open) = (k.saturating_sub(8).max(s.first + 1)..k - 1).rev().find(|&t| w.word(t) == "(") {
@@ -265,9 +328,15 @@ fn statement_at(
     }
     let after_quote = noun_phrase_after_quote(w, s, k, in_quote);
     let coordinated = after_quote.is_none()
+        && role_name.is_none()
+        && relative.is_none()
         && (k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
             || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",");
-    let speaker = if let Some(start) = after_quote {
+    let speaker = if let Some((a, b)) = role_name {
+        Speaker::Phrase { start: a, end: b }
+    } else if let Some(r) = relative {
+        Speaker::Phrase { start: subject_start(w, s, r - 1, in_quote), end: r - 1 }
+    } else if let Some(start) = after_quote {
         Speaker::Phrase { start, end: k }
     } else if coordinated {
         match earlier.last() {
@@ -290,7 +359,7 @@ fn statement_at(
         // A cue with no subject is most often not an attribution ("as reported", "said to be").
         return None;
     }
-    if let (Speaker::Phrase { start, end }, None, false) = (&speaker, after_quote, described) {
+    if let (Speaker::Phrase { start, end }, None, false, None) = (&speaker, after_quote, described, role_name) {
         let (start, end) = (*start, *end);
         // A subject with no name, pronoun, title or source noun is not a speaker ("the consecutive offers").
         let plausible = (start..end).any(|t| {
@@ -303,13 +372,21 @@ fn statement_at(
             return None;
         }
     }
-    let speaker_start = match speaker {
-        Speaker::Phrase { start, .. } if !coordinated => start,
+    let mut speaker = speaker;
+    let mut speaker_start = match speaker {
+        Speaker::Phrase { start, .. } if !coordinated && relative.is_none() => start,
         _ => k,
     };
     // "“…,” he said" and "…, officials claim": the content is before the speaker.
     let after_cue = skip_cue_tail(w, cue.end, end);
     let cue_ends_sentence = after_cue >= end;
+    // "…, Donald Trump's longtime adviser Roger Stone said.": a longer noun phrase back to the comma.
+    if cue_ends_sentence && !coordinated && relative.is_none() && role_name.is_none() {
+        if let Some(j) = phrase_back_to_comma(w, s, speaker_start, in_quote) {
+            speaker_start = j;
+            speaker = Speaker::Phrase { start: j, end: k };
+        }
+    }
     let before_is_comma_or_quote = speaker_start > s.first
         && (matches!(w.word(speaker_start - 1), "," | "—" | "–") || w.kind(speaker_start - 1) == Some(Kind::Close));
     let quote_before = speaker_start > s.first
@@ -325,7 +402,9 @@ fn statement_at(
             content,
             direct,
             sentence: index,
-            confidence: if direct { 0.92 } else { 0.82 },
+            confidence: if direct { CONTENT_FIRST.confidence } else { CONTENT_FIRST.confidence - 0.08 },
+            rule: CONTENT_FIRST.name,
+            relative: None,
         });
     }
     // "X said: “…”" or "X said “…”": the quotation that follows.
@@ -341,7 +420,9 @@ fn statement_at(
                 content: quote.inner(w.tokens),
                 direct: true,
                 sentence: index,
-                confidence: 0.9,
+                confidence: QUOTE_AFTER.confidence,
+                rule: QUOTE_AFTER.name,
+                relative,
             });
         }
     }
@@ -353,7 +434,141 @@ fn statement_at(
     }
     let content = Span::new(w.tokens[start].start, w.tokens[stop - 1].end);
     let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
-    Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.85 })
+    let pattern = if coordinated {
+        COORDINATED
+    } else if relative.is_some() {
+        RELATIVE
+    } else if role_name.is_some() {
+        ROLE_NAME
+    } else {
+        CLAUSE_AFTER
+    };
+    Some(Found {
+        speaker,
+        cue: Some(cue),
+        content,
+        direct,
+        sentence: index,
+        confidence: pattern.confidence,
+        rule: pattern.name,
+        relative,
+    })
+}
+
+/// Verbs that take a speech verb as a "to"-infinitive and leave its subject the speaker: "went on to say",
+/// "refused to say", "has taken to saying".
+const CATENATIVES: &[&str] = &[
+    "went",
+    "go",
+    "goes",
+    "going",
+    "on",
+    "refused",
+    "refuses",
+    "declined",
+    "declines",
+    "continued",
+    "continues",
+    "taken",
+    "took",
+    "wanted",
+    "wants",
+    "tried",
+    "tries",
+    "seemed",
+    "seems",
+    "appeared",
+    "used",
+    "decided",
+    "began",
+    "begun",
+    "rushed",
+    "hastened",
+    "moved",
+    "sought",
+    "seeks",
+    "wrote",
+    "tweeted",
+    "called",
+    "appeared",
+];
+
+/// A cue word in a sense that reports no speech: "added two points", "added to the list", "admitted to
+/// hospital", "did not say".
+fn other_sense(w: &Words<'_>, cue: CueHit, prev: Option<usize>) -> bool {
+    let lower = w.lower(cue.start);
+    let next = w.lower(cue.end);
+    let number = next.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(next, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "another");
+    if lower.starts_with("add") && (number || next == "to") {
+        return true;
+    }
+    if lower.starts_with("admit") && next == "to" && !w.lower(cue.end + 1).ends_with("ing") {
+        return true;
+    }
+    let negated = prev.is_some_and(|p| matches!(w.lower(p), "not" | "never" | "n't" | "n’t"));
+    negated && (lower.starts_with("sa") || lower.starts_with("tel") || lower.starts_with("tol"))
+}
+
+/// "The Trade Minister, Jane Okafor, said …", "Blue Tongue owner, Helen Gillies, says …": a role phrase that
+/// opens the sentence, then a name between commas right before the cue. The whole subject, tokens.
+fn role_name_subject(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[bool]) -> Option<(usize, usize)> {
+    let close = cue_start.checked_sub(1).filter(|&c| c > s.first + 2 && w.word(c) == ",")?;
+    let mut open = close;
+    while open > s.first && open + 7 > close {
+        open -= 1;
+        let t = open;
+        if w.word(t) == "," {
+            break;
+        }
+        if !(w.is_cap(t) || w.title(t).is_some() || abbreviation_dot(w, t)) || in_quote[t] {
+            return None;
+        }
+    }
+    if w.word(open) != "," || open + 1 >= close || open <= s.first || !w.is_cap(close - 1) {
+        return None;
+    }
+    // The name must hold a word that is not a title ("Jane Okafor", not "the Minister").
+    if !(open + 1..close).any(|t| w.is_cap(t) && w.title(t).is_none() && !w.is_common(t)) {
+        return None;
+    }
+    let first = s.first + usize::from(w.kind(s.first) == Some(Kind::Open));
+    if open <= first || open - first > 14 {
+        return None;
+    }
+    let mut role = false;
+    for (t, &quoted) in in_quote.iter().enumerate().take(open).skip(first) {
+        let ok = matches!(w.kind(t), Some(Kind::Word | Kind::Possessive))
+            || matches!(w.word(t), "(" | ")")
+            || abbreviation_dot(w, t);
+        let lower = w.lower(t);
+        if !ok || quoted || w.cue_at(t).is_some() || CLAUSE_STARTS.contains(&lower) && lower != "and" {
+            return None;
+        }
+        role |= w.title(t).is_some() || w.is_source_noun(t);
+    }
+    // The phrase ends in its head noun: a role word, or a lower-case noun after a name ("Acme owner").
+    let head = open - 1;
+    role |= w.is_word(head) && !w.is_cap(head) && (first..head).any(|t| w.is_cap(t));
+    role.then_some((first, close))
+}
+
+/// "…, Donald Trump's longtime adviser Roger Stone said.": the start of a noun phrase of up to ten words
+/// that runs back from `start` to a comma or a closing quotation mark.
+fn phrase_back_to_comma(w: &Words<'_>, s: &Sentence, start: usize, in_quote: &[bool]) -> Option<usize> {
+    let mut j = start;
+    while j > s.first
+        && j + 10 > start
+        && matches!(w.kind(j - 1), Some(Kind::Word | Kind::Possessive))
+        && !in_quote[j - 1]
+        && !CLAUSE_STARTS.contains(&w.lower(j - 1))
+        && !AUX.contains(&w.lower(j - 1))
+        && w.cue_at(j - 1).is_none()
+    {
+        j -= 1;
+    }
+    let boundary = j > s.first && (matches!(w.word(j - 1), "," | "—" | "–") || w.kind(j - 1) == Some(Kind::Close));
+    (j < start && boundary).then_some(j)
 }
 
 /// "Phil Smith, a spokesman for the union, said …", "Scott Pruitt, the attorney general of Oklahoma, one of
@@ -381,10 +596,10 @@ fn appositive_subject_end(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quot
         if !descriptive || (first..close).any(|t| w.cue_at(t).is_some()) {
             break;
         }
-        if !w.is_cap(open - 1) && w.kind(open - 1) != Some(Kind::Word) {
+        if !w.is_cap(open - 1) && w.kind(open - 1) != Some(Kind::Word) && w.word(open - 1) != ")" {
             break;
         }
-        if w.is_cap(open - 1) {
+        if w.is_cap(open - 1) || w.word(open - 1) == ")" {
             found = Some(open);
         }
         close = open;
@@ -476,6 +691,10 @@ fn transcript_line(w: &Words<'_>, s: &Sentence, index: usize) -> Option<Found> {
     if colon == first || !(first..colon).all(|t| w.is_cap(t) && !w.is_common(t) || w.word(t) == ".") {
         return None;
     }
+    // "WATCH: …", "READ MORE: …": a label of the page, not a speaker.
+    if (first..colon).any(|t| LABELS.contains(&w.lower(t))) {
+        return None;
+    }
     let para = w.tokens[s.first].para;
     let mut end = colon + 1;
     while end < w.len() && w.tokens[end].para == para {
@@ -490,9 +709,48 @@ fn transcript_line(w: &Words<'_>, s: &Sentence, index: usize) -> Option<Found> {
         content: Span::new(w.tokens[colon + 1].start, w.tokens[end - 1].end),
         direct: true,
         sentence: index,
-        confidence: 0.7,
+        confidence: TRANSCRIPT.confidence,
+        rule: TRANSCRIPT.name,
+        relative: None,
     })
 }
+
+/// Words of page labels before a colon ("WATCH:", "READ MORE:", "UPDATE:"): never a speaker.
+const LABELS: &[&str] = &[
+    "watch",
+    "read",
+    "more",
+    "update",
+    "updated",
+    "photos",
+    "photo",
+    "video",
+    "videos",
+    "listen",
+    "related",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "note",
+    "correction",
+    "see",
+    "also",
+    "click",
+    "editor",
+    "editor's",
+    "live",
+    "advertisement",
+    "subscribe",
+    "share",
+    "tags",
+    "topics",
+    "source",
+    "sources",
+    "credit",
+    "image",
+    "caption",
+];
 
 /// Extends a verb cue over a tail that belongs to it: "said in a statement".
 fn extend_cue(w: &Words<'_>, cue: CueHit) -> CueHit {
@@ -532,7 +790,16 @@ fn according_to(w: &Words<'_>, s: &Sentence, index: usize, cue: CueHit, end: usi
     }
     let content = Span::new(w.tokens[a].start, w.tokens[b - 1].end);
     let direct = (a..b).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
-    Some(Found { speaker, cue: Some(cue), content, direct, sentence: index, confidence: 0.8 })
+    Some(Found {
+        speaker,
+        cue: Some(cue),
+        content,
+        direct,
+        sentence: index,
+        confidence: ACCORDING_TO.confidence,
+        rule: ACCORDING_TO.name,
+        relative: None,
+    })
 }
 
 /// One past the last token of a sentence's content: the final full stop left out.
@@ -632,6 +899,10 @@ fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usi
                 return k;
             }
             if w.word(k) == ";" {
+                return k;
+            }
+            // "…, after the vote", "…, although no date was set": an adverbial clause of the main sentence.
+            if w.word(k) == "," && matches!(w.lower(k + 1), "after" | "before" | "although" | "while" | "whereas") {
                 return k;
             }
         }
@@ -767,7 +1038,11 @@ fn subject_of_sentence(w: &Words<'_>, s: &Sentence, before: usize, in_quote: &[b
     let mut k = s.first;
     // Skip a leading adverbial phrase that ends with a comma.
     if let Some(comma) = (s.first..before).find(|&t| w.word(t) == ",") {
-        if (s.first..comma).all(|t| !w.is_cap(t) || t == s.first) && comma + 1 < before {
+        let adverbial = matches!(
+            w.lower(s.first),
+            "on" | "in" | "at" | "after" | "before" | "during" | "later" | "earlier" | "last" | "then" | "since"
+        ) && comma <= s.first + 6;
+        if ((s.first..comma).all(|t| !w.is_cap(t) || t == s.first) || adverbial) && comma + 1 < before {
             k = comma + 1;
         }
     }
