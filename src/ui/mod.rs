@@ -22,6 +22,7 @@ mod command;
 mod command_handling;
 mod disk;
 mod dossier_view;
+mod entities;
 mod highlight;
 mod jobs;
 mod menu_bar;

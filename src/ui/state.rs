@@ -161,6 +161,8 @@ pub struct ViewState {
     pub countries: Option<(u64, Arc<Countries>)>,
     /// The rows of the shown dossier's sections, with the generation and dossier they were built for.
     pub dossier_rows: Option<((u64, String), Vec<DossierRow>)>,
+    /// The entities of the open articles, for the generation they were resolved in.
+    pub entities: Option<(u64, Arc<crate::entity::Resolver>)>,
 }
 
 impl ViewState {
