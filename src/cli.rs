@@ -43,7 +43,10 @@ pub struct ExtractReport {
 /// Reads and analyses `files` in parallel, keeping input order.
 pub fn extract_report(files: &[PathBuf]) -> ExtractReport {
     let done = AtomicUsize::new(0);
-    let results = crate::pipeline::open_articles(files, &done);
+    let mut results = crate::pipeline::open_articles(files, &done);
+    // One actor across the files: shared entity ids, and countries found in another file.
+    let mut opened: Vec<&mut crate::model::Article> = results.iter_mut().filter_map(|r| r.as_mut().ok()).collect();
+    crate::entity::resolve_refs(&mut opened, crate::entity::Overrides::default());
     let mut errors = Vec::new();
     let articles = files
         .iter()

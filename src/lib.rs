@@ -6,6 +6,8 @@
 
 /// The headless commands' output (`dossier extract`) and its Markdown digest.
 pub mod cli;
+/// One actor across articles: countries from knowledge (parties, offices) and entity resolution.
+pub mod entity;
 /// Dossier → Markdown briefing note. Pure.
 pub mod export;
 /// Text → actors and statements. Pure; never fails, never panics.

@@ -14,7 +14,7 @@ pub fn open_article(path: &Path) -> Result<Article, ReadError> {
     let read = read_article(path)?;
     let mut analysis = crate::extract::extract(&read.text);
     analysis.warnings.splice(0..0, read.warnings);
-    Ok(Article {
+    let mut article = Article {
         source: path.to_string_lossy().into_owned(),
         title: read.title,
         meta: read.meta,
@@ -22,7 +22,9 @@ pub fn open_article(path: &Path) -> Result<Article, ReadError> {
         text: read.text,
         analysis,
         rejected: Vec::new(),
-    })
+    };
+    crate::entity::knowledge::apply(&mut article);
+    Ok(article)
 }
 
 /// Reads and analyses many files on all cores, in input order. `done` counts finished files, for a
@@ -49,7 +51,7 @@ pub fn sample_article() -> Article {
         Ok(r) => (r.title, r.meta, r.text),
         Err(_) => (None, crate::model::ArticleMeta::default(), text.to_owned()),
     };
-    Article {
+    let mut article = Article {
         source: SAMPLE_PATH.to_owned(),
         title: title.or_else(|| Some("Sample: Russia offers to mediate between Pakistan and Afghanistan".to_owned())),
         meta,
@@ -57,5 +59,7 @@ pub fn sample_article() -> Article {
         analysis: crate::extract::extract(&text),
         text,
         rejected: Vec::new(),
-    }
+    };
+    crate::entity::knowledge::apply(&mut article);
+    article
 }

@@ -17,7 +17,7 @@ parties.tsv, one party a line:
     ("Con", "All"), a single letter, or a placeholder of Party Facts ("ally", "etc").
   * names: native and English names and other names ('|'-separated), split where Party Facts joins several
     with '/', without bracketed notes or language labels; one-word English translations of a native name are
-    dropped ("Change", "Forward": news uses the native name).
+    dropped ("Change", "Forward": news uses the native name), unless the native name begins with them.
   * member: the forms that name a party member before a noun ("Labour MP", "Conservative leader"): the
     English name without a final "Party", and the hand-written news forms below ("Tory", "Lib Dem").
   * share: the party's largest vote share (percent) in Party Facts, or 0; decides between parties of the
@@ -120,7 +120,10 @@ def build(csv_path):
             english = split_names(row["name_english"])
             other = [n for n in split_names(row["name_other"]) if latin(n)]
             names = []
-            for n in native + [e for e in english if " " in e or e in native] + other:
+            # One-word English names are kept when they are the native name or its first word ("Labour" of
+            # "Labour Party"), not when they translate it ("Change" for "Shinui").
+            kept_english = [e for e in english if " " in e or any(n == e or n.startswith(e + " ") for n in native)]
+            for n in native + kept_english + other:
                 if " " not in n and n.lower() in common:
                     continue
                 if n not in names:

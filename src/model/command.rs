@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Actor, Article, Dossier, DossierCard, Section, Statement, Workspace};
+use super::{
+    Actor, ActorKind, ActorRef, Article, Dossier, DossierCard, EntityAlias, EntityDecisions, Section, Statement,
+    Workspace,
+};
 
 /// A change to the workspace. Applying one returns its inverse, which undo applies.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,6 +47,14 @@ pub enum Command {
     /// Moves a statement card to another section of its dossier (an actor card stays under key actors,
     /// and a statement never goes there).
     SetSection { country: String, card: String, section: Section },
+    /// Entities across articles: every actor of `kind` named one of `names` is the same real-world actor
+    /// as the one named `into` (remembered in the workspace's alias table, so later articles follow).
+    MergeEntities { kind: ActorKind, names: Vec<String>, into: String },
+    /// Splits these actor cards off their entity: each stays an entity of its own, and aliases that
+    /// joined their names to another are dropped.
+    SplitEntity { actors: Vec<ActorRef>, kind: ActorKind, names: Vec<String> },
+    /// Puts back the whole alias table (the inverse of merging and splitting).
+    RestoreEntityDecisions(EntityDecisions),
 }
 
 /// Why a command could not be applied. The workspace is unchanged when this is returned.
@@ -217,6 +228,27 @@ impl Workspace {
                     }
                 };
                 Ok(Command::RemoveArticles(vec![self.articles[before].hash.clone()]))
+            }
+            Command::MergeEntities { kind, names, into } => {
+                let before = self.entities.clone();
+                for name in names.into_iter().filter(|n| *n != into) {
+                    self.entities.aliases.retain(|a| !(a.kind == kind && a.name == name));
+                    self.entities.aliases.push(EntityAlias { kind, name, same_as: into.clone() });
+                }
+                Ok(Command::RestoreEntityDecisions(before))
+            }
+            Command::SplitEntity { actors, kind, names } => {
+                let before = self.entities.clone();
+                self.entities.aliases.retain(|a| !(a.kind == kind && names.contains(&a.name)));
+                for actor in actors {
+                    if !self.entities.apart.contains(&actor) {
+                        self.entities.apart.push(actor);
+                    }
+                }
+                Ok(Command::RestoreEntityDecisions(before))
+            }
+            Command::RestoreEntityDecisions(decisions) => {
+                Ok(Command::RestoreEntityDecisions(std::mem::replace(&mut self.entities, decisions)))
             }
             Command::RestoreDossier { country, dossier } => {
                 let index = self.dossiers.iter().position(|d| d.country == country);

@@ -11,4 +11,4 @@ mod workspace;
 pub use article::{Actor, ActorKind, Analysis, Article, ArticleMeta, Span, Statement, Wording, content_hash};
 pub use command::{Command, CommandError, History};
 pub use dossier::{CardRef, Dossier, DossierCard, Section, SourceRef};
-pub use workspace::Workspace;
+pub use workspace::{ActorRef, EntityAlias, EntityDecisions, Workspace};

@@ -4,7 +4,34 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, Dossier};
+use super::{ActorKind, Article, Dossier};
+
+/// An analyst's decision that an actor name is the same real-world actor as another: every actor of this
+/// kind and name, in the open articles and in articles opened later, joins the entity of `same_as`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityAlias {
+    pub kind: ActorKind,
+    /// The name as the articles write it ("the Tory leader", "Mr Howard").
+    pub name: String,
+    /// The name of the actor it is the same as ("Michael Howard").
+    pub same_as: String,
+}
+
+/// An actor card (article hash, actor id) the analyst split off its entity: it stays an entity of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ActorRef {
+    pub article: String,
+    pub actor: String,
+}
+
+/// The analyst's decisions on entities: remembered with the workspace, applied to every article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityDecisions {
+    #[serde(default)]
+    pub aliases: Vec<EntityAlias>,
+    #[serde(default)]
+    pub apart: Vec<ActorRef>,
+}
 
 /// Everything the analyst has open.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -16,6 +43,9 @@ pub struct Workspace {
     /// Recently opened article paths, newest first.
     #[serde(default)]
     pub recent: Vec<String>,
+    /// The analyst's merges and splits of entities across articles (the alias table).
+    #[serde(default)]
+    pub entities: EntityDecisions,
     /// Countries (ISO codes) of dossiers changed since they were last saved or loaded.
     #[serde(skip)]
     pub dirty: BTreeSet<String>,

@@ -23,6 +23,9 @@ pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState,
     };
     if let Some(actor) = article.analysis.actor(&card.card) {
         actor_ui(ui, &state.workspace, article, actor, view, commands);
+        if view.filter.all_articles {
+            super::entities::entity_ui(ui, state, view, article, actor, commands);
+        }
     } else if let Some(statement) = article.analysis.statement(&card.card) {
         statement_ui(ui, &state.workspace, article, statement, view, commands);
     } else {

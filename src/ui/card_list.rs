@@ -108,11 +108,22 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comma
                     .filter(|(k, _)| key.narrows(k))
                     .max_by_key(|(k, _)| k.filter.text.len())
                     .map(|(_, rows)| rows.as_slice());
-                rows_among(&state.workspace, view.article.as_deref(), &view.filter, base)
+                let rows = rows_among(&state.workspace, view.article.as_deref(), &view.filter, base);
+                if entity_mode(&view.filter) {
+                    let resolver = super::entities::entities(state, view);
+                    super::entities::one_row_per_entity(rows, &state.workspace, &resolver)
+                } else {
+                    rows
+                }
             }
         }
     };
-    let noun = if view.filter.tab == CardTab::Actors { "actor" } else { "statement" };
+    let noun = match view.filter.tab {
+        CardTab::Actors if entity_mode(&view.filter) => "entity",
+        CardTab::Actors => "actor",
+        CardTab::Statements => "statement",
+    };
+    let resolver = entity_mode(&view.filter).then(|| super::entities::entities(state, view));
     ui.label(RichText::new(format!("{} {noun} card{}", rows.len(), if rows.len() == 1 { "" } else { "s" })).weak());
 
     let body = ui.text_style_height(&TextStyle::Body);
@@ -138,7 +149,7 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comma
             let Some(article) = state.workspace.articles.get(row.article) else {
                 continue;
             };
-            let Some((clicked, rect)) = row_ui(ui, article, *row, view, row_height) else {
+            let Some((clicked, rect)) = row_ui(ui, article, *row, view, row_height, resolver.as_deref()) else {
                 continue;
             };
             if let Some(card) = clicked {
@@ -163,16 +174,35 @@ fn row_card_id(article: &Article, row: CardRow, tab: CardTab) -> Option<&str> {
     }
 }
 
+/// Under *All articles*, the Actors list shows one card per entity across the articles.
+fn entity_mode(filter: &CardFilter) -> bool {
+    filter.all_articles && filter.tab == CardTab::Actors
+}
+
 /// One card row: two lines, fixed height. Returns the card when clicked, and the row's rectangle;
-/// `None` when the row's card is gone.
+/// `None` when the row's card is gone. `entities`: the row stands for the actor's entity across the
+/// articles.
 fn row_ui(
     ui: &mut egui::Ui,
     article: &Article,
     row: CardRow,
     view: &ViewState,
     height: f32,
+    entities: Option<&crate::entity::Resolver>,
 ) -> Option<(Option<CardRef>, egui::Rect)> {
+    let entity = match view.filter.tab {
+        CardTab::Actors => entities
+            .zip(article.analysis.actors.get(row.card))
+            .and_then(|(resolver, actor)| resolver.entity_of(&article.hash, &actor.id)),
+        CardTab::Statements => None,
+    };
     let (id, title, detail, confidence, kind) = match view.filter.tab {
+        CardTab::Actors if entity.is_some() => {
+            let actor = article.analysis.actors.get(row.card)?;
+            let entity = entity?;
+            let detail = super::entities::entity_detail(entity);
+            (&actor.id, entity.name.clone(), detail, actor.confidence, Some(actor.kind))
+        }
         CardTab::Actors => {
             let actor = article.analysis.actors.get(row.card)?;
             let mut detail = vec![actor.kind.label().to_owned()];

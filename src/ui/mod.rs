@@ -30,6 +30,7 @@ mod command_handling;
 mod disk;
 mod dossier_view;
 mod drag;
+mod entities;
 mod highlight;
 mod jobs;
 mod menu_bar;

@@ -218,6 +218,8 @@ pub struct ViewState {
     pub preferences_open: bool,
     /// When each notice on screen was first shown (egui time, seconds), by notice id.
     pub notice_times: std::collections::HashMap<u64, f64>,
+    /// The entities of the open articles, for the generation they were resolved in.
+    pub entities: Option<(u64, Arc<crate::entity::Resolver>)>,
 }
 
 impl ViewState {

@@ -1,0 +1,484 @@
+//! Knowledge outside the text: the country of a party member, of an office holder and of a state's bodies,
+//! from `assets/parties.tsv` and `assets/offices.tsv`. A pass after extraction: it fills only countries the
+//! text left open (the text's own words win) and says in `country_evidence` where the country came from.
+//!
+//! The country an article is written from (its outlet, its dateline, or else the state whose bodies and
+//! parties it names) is weak evidence, used only for offices every state has ("the Prime Minister").
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::lexicon::{Entry, lexicon};
+use crate::model::{Actor, ActorKind, Article};
+
+const PARTIES: &str = include_str!("../../assets/parties.tsv");
+const OFFICES: &str = include_str!("../../assets/offices.tsv");
+const MEMBER_NOUNS: &str = include_str!("../../assets/member_nouns.txt");
+const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+
+/// A political party of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// Its first name in the table ("Labour Party").
+    pub name: String,
+    /// Largest vote share, percent: decides between parties of one name when the article does not.
+    pub share: f32,
+}
+
+/// An office, body or seat of a state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Office {
+    /// As written in the table ("Home Secretary").
+    pub form: String,
+    /// `None` for an office every state has ("Prime Minister").
+    pub country: Option<String>,
+}
+
+/// The tables, parsed once.
+pub struct Knowledge {
+    pub parties: Vec<Party>,
+    /// Party names and short names (case-sensitive) → parties.
+    party_names: HashMap<String, Vec<usize>>,
+    /// Forms that name a member before a noun ("Labour", "Tory", "SNP") → parties.
+    member_forms: HashMap<String, Vec<usize>>,
+    member_nouns: Vec<String>,
+    pub offices: Vec<Office>,
+    /// Lower-case office forms → office.
+    office_by_lower: HashMap<String, usize>,
+    /// Office forms with a country, for finding them in a text (case-insensitive; capitalised hits only).
+    office_finder: AhoCorasick,
+    office_patterns: Vec<usize>,
+    /// Country code → adjective ("GB" → "British").
+    adjectives: HashMap<String, String>,
+}
+
+/// The tables, built on first use.
+pub fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+    KNOWLEDGE.get_or_init(build)
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn split_list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn build() -> Knowledge {
+    let mut parties = Vec::new();
+    let mut party_names: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut member_forms: HashMap<String, Vec<usize>> = HashMap::default();
+    for line in data_lines(PARTIES) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [code, short, names, member, share] = cols[..] else { continue };
+        let index = parties.len();
+        let first = split_list(names).next().unwrap_or(short);
+        parties.push(Party { country: code.to_owned(), name: first.to_owned(), share: share.parse().unwrap_or(0.0) });
+        for form in split_list(short).chain(split_list(names)) {
+            push_unique(party_names.entry(form.to_owned()).or_default(), index);
+            push_unique(member_forms.entry(form.to_owned()).or_default(), index);
+        }
+        for form in split_list(member) {
+            push_unique(member_forms.entry(form.to_owned()).or_default(), index);
+        }
+    }
+    let member_nouns = data_lines(MEMBER_NOUNS).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
+    let mut offices = Vec::new();
+    let mut office_by_lower = HashMap::default();
+    let mut patterns = Vec::new();
+    let mut office_patterns = Vec::new();
+    for line in data_lines(OFFICES) {
+        let mut cols = line.split('\t');
+        let (Some(form), Some(country)) = (cols.next(), cols.next()) else { continue };
+        let form = form.trim();
+        let country = Some(country.trim()).filter(|c| !c.is_empty()).map(str::to_owned);
+        let index = offices.len();
+        if office_by_lower.insert(form.to_lowercase(), index).is_none() && country.is_some() {
+            patterns.push(form.to_owned());
+            office_patterns.push(index);
+        }
+        offices.push(Office { form: form.to_owned(), country });
+    }
+    let office_finder = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()));
+    let adjectives = data_lines(COUNTRIES)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let adjective = split_list(cols.get(3)?).next()?;
+            Some((cols[0].to_owned(), adjective.to_owned()))
+        })
+        .collect();
+    Knowledge {
+        parties,
+        party_names,
+        member_forms,
+        member_nouns,
+        offices,
+        office_by_lower,
+        office_finder,
+        office_patterns,
+        adjectives,
+    }
+}
+
+fn push_unique(list: &mut Vec<usize>, index: usize) {
+    if !list.contains(&index) {
+        list.push(index);
+    }
+}
+
+/// Where an article is written from, and how that is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Home {
+    pub country: String,
+    /// "an article of a British outlet", "an article datelined in the United Kingdom", "an article on
+    /// British affairs (Commons, Tory)".
+    pub why: String,
+}
+
+impl Knowledge {
+    /// "British" for "GB"; the country's name when the table has no adjective.
+    pub fn adjective(&self, code: &str) -> String {
+        self.adjectives.get(code).cloned().unwrap_or_else(|| crate::lexicon::country_label(code))
+    }
+
+    /// Whether `word` (any case) names a party member's function ("MP", "leader").
+    pub fn is_member_noun(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.member_nouns.contains(&lower)
+    }
+
+    /// The parties a name or short name stands for ("Labour Party", "SNP").
+    pub fn parties_named(&self, name: &str) -> &[usize] {
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        self.party_names.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The parties a form before a member noun stands for ("Tory", "Labour").
+    pub fn parties_of_member_form(&self, form: &str) -> &[usize] {
+        self.member_forms.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// The office or body a role or name is or ends in ("Shadow Home Secretary" → Home Secretary).
+    pub fn office_of(&self, role: &str) -> Option<&Office> {
+        let lower = role.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        if let Some(&i) = self.office_by_lower.get(lower) {
+            return self.offices.get(i);
+        }
+        // The longest ending of whole words ("former prime minister", "shadow home secretary").
+        let mut rest = lower;
+        while let Some((_, tail)) = rest.split_once(' ') {
+            if let Some(&i) = self.office_by_lower.get(tail) {
+                return self.offices.get(i);
+            }
+            rest = tail;
+        }
+        None
+    }
+
+    /// Chooses among the parties of one name: the one of the article's home, else of a country the article
+    /// names (first named first), else the only one when the form is distinctive.
+    pub fn choose_party(
+        &self,
+        candidates: &[usize],
+        home: Option<&Home>,
+        countries: &[String],
+        form: &str,
+    ) -> Option<usize> {
+        if let Some(home) = home {
+            if let Some(&p) = best_of(self, candidates, |p| p.country == home.country) {
+                return Some(p);
+            }
+        }
+        for code in countries {
+            if let Some(&p) = best_of(self, candidates, |p| p.country == *code) {
+                return Some(p);
+            }
+        }
+        let distinctive = form.contains(' ') || form.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        let first_country = candidates.first().map(|&p| &self.parties[p].country);
+        let one_country = candidates.iter().all(|&p| Some(&self.parties[p].country) == first_country);
+        if distinctive && one_country {
+            return best_of(self, candidates, |_| true).copied();
+        }
+        None
+    }
+
+    /// Where an article is written from: its outlet, its dateline, or the state whose bodies, seats and
+    /// parties it names (more distinct forms than any other state).
+    pub fn home(&self, article: &Article) -> Option<Home> {
+        let lex = lexicon();
+        if let Some(outlet) = article.meta.outlet.as_deref() {
+            for m in lex.gazetteer.find_iter(outlet) {
+                if let Some(Entry::Organization(i)) = lex.entries.get(m.pattern().as_usize()) {
+                    if let Some(code) = lex.organizations.get(*i).and_then(|o| o.country.clone()) {
+                        let why = format!("an article of a {} outlet", self.adjective(&code));
+                        return Some(Home { country: code, why });
+                    }
+                }
+            }
+        }
+        if let Some(code) = dateline_country(&article.text) {
+            let why = format!("an article datelined in {}", crate::lexicon::country_label(&code));
+            return Some(Home { country: code, why });
+        }
+        let mut votes: Vec<(String, Vec<String>)> = Vec::new();
+        let mut vote = |code: &str, form: &str| match votes.iter_mut().find(|(c, _)| c == code) {
+            Some((_, forms)) => {
+                if !forms.iter().any(|f| f == form) {
+                    forms.push(form.to_owned());
+                }
+            }
+            None => votes.push((code.to_owned(), vec![form.to_owned()])),
+        };
+        let text = &article.text;
+        for m in self.office_finder.find_iter(text) {
+            let hit = &text[m.start()..m.end()];
+            if !hit.starts_with(|c: char| c.is_uppercase()) || !word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            let office = &self.offices[self.office_patterns[m.pattern().as_usize()]];
+            if let Some(code) = &office.country {
+                vote(code, &office.form);
+            }
+        }
+        for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| w.len() >= 3) {
+            let parties = self.parties_of_member_form(word);
+            if word.chars().filter(char::is_ascii_uppercase).count() >= 2 || word.starts_with(char::is_uppercase) {
+                let first = parties.first().map(|&p| self.parties[p].country.as_str());
+                if let Some(code) = first {
+                    if parties.iter().all(|&p| self.parties[p].country == code) && is_party_word(word) {
+                        vote(code, word);
+                    }
+                }
+            }
+        }
+        votes.sort_by_key(|v| std::cmp::Reverse(v.1.len()));
+        let (code, forms) = votes.first()?;
+        if votes.get(1).is_some_and(|second| second.1.len() == forms.len()) {
+            return None;
+        }
+        let shown: Vec<&str> = forms.iter().take(3).map(String::as_str).collect();
+        Some(Home {
+            country: code.clone(),
+            why: format!("an article on {} affairs ({})", self.adjective(code), shown.join(", ")),
+        })
+    }
+}
+
+/// Party words that stand for the party on their own in running text: names that are not ordinary
+/// capitalised words ("Tory", "SNP", "Likud"; not "Labour" or "Liberal", which have other senses too).
+fn is_party_word(word: &str) -> bool {
+    let lex = lexicon();
+    let lower = word.to_lowercase();
+    !lex.word_classes.get(&lower).is_some_and(|c| c.common || c.title.is_some())
+}
+
+fn best_of<'k>(k: &Knowledge, candidates: &'k [usize], keep: impl Fn(&Party) -> bool) -> Option<&'k usize> {
+    candidates
+        .iter()
+        .filter(|&&p| keep(&k.parties[p]))
+        .max_by(|&&a, &&b| k.parties[a].share.total_cmp(&k.parties[b].share).then(b.cmp(&a)))
+}
+
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+/// The country of a dateline opening the text ("LONDON (Reuters) -", "KABUL:").
+fn dateline_country(text: &str) -> Option<String> {
+    let head: &str = text.trim_start().lines().find(|l| !l.trim().is_empty())?;
+    let cut = head.find([':', '(', '-', '—', '–', ','])?;
+    let place = head[..cut].trim();
+    if place.is_empty() || place.len() > 40 || place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let lex = lexicon();
+    let &index = lex.country_by_lower.get(&place.to_lowercase())?;
+    lex.countries.get(index).map(|c| c.code.clone())
+}
+
+/// Fills the countries the text left open from knowledge: a party's, an office's or a state body's, and
+/// for offices every state has, the country the article is written from. Returns the article's home.
+pub fn apply(article: &mut Article) -> Option<Home> {
+    let k = knowledge();
+    let home = k.home(article);
+    let countries = article.analysis.countries.clone();
+    let text = &article.text;
+    for actor in &mut article.analysis.actors {
+        if actor.country.is_some() || !matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
+            continue;
+        }
+        let found = match actor.kind {
+            ActorKind::Person => person_country(k, actor, text, home.as_ref(), &countries),
+            _ => organization_country(k, actor, home.as_ref(), &countries),
+        };
+        // A domestic article (it names no country but its home): its people and bodies are of that
+        // country unless the text says otherwise. Weak evidence, and said so.
+        let found = found.or_else(|| {
+            let home = home.as_ref()?;
+            let domestic = countries.iter().all(|c| *c == home.country);
+            domestic.then(|| (home.country.clone(), format!("named in {} that names no other country", home.why)))
+        });
+        if let Some((code, evidence)) = found {
+            actor.country = Some(code);
+            actor.country_evidence = Some(evidence);
+        }
+    }
+    home
+}
+
+fn party_evidence(k: &Knowledge, p: usize) -> (String, String) {
+    let party = &k.parties[p];
+    (party.country.clone(), format!("member of the {} ({})", party.name.trim_start_matches("the "), party.country))
+}
+
+fn office_country(office: &Office, home: Option<&Home>) -> Option<(String, String)> {
+    match (&office.country, home) {
+        (Some(code), _) => {
+            Some((code.clone(), format!("{} is an office of {}", office.form, crate::lexicon::country_label(code))))
+        }
+        (None, Some(home)) => {
+            Some((home.country.clone(), format!("national office ({}) in {}", office.form, home.why)))
+        }
+        (None, None) => None,
+    }
+}
+
+fn person_country(
+    k: &Knowledge,
+    actor: &Actor,
+    text: &str,
+    home: Option<&Home>,
+    countries: &[String],
+) -> Option<(String, String)> {
+    // The party in the role ("Tory leader") or around a mention ("Labour MP Jane Smith", "Jane Smith (Lab)",
+    // "Jane Smith, the Conservative leader").
+    if let Some(role) = actor.role.as_deref() {
+        if let Some(p) = party_in_words(k, &words_of(role), true, home, countries) {
+            return Some(party_evidence(k, p));
+        }
+    }
+    for span in &actor.mentions {
+        let before = window_before(text, span.start);
+        if let Some(p) = party_in_words(k, &words_of(before), false, home, countries) {
+            return Some(party_evidence(k, p));
+        }
+        let after = window_after(text, span.end);
+        if let Some(inner) = after.strip_prefix(" (").and_then(|r| r.split([')', ',']).next()) {
+            if let Some(p) = k.choose_party(k.parties_named(inner.trim()), home, countries, inner.trim()) {
+                return Some(party_evidence(k, p));
+            }
+        }
+        if let Some(rest) = after.strip_prefix(", ") {
+            let words = words_of(rest.split([',', '.', ';']).next().unwrap_or(""));
+            if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                if let Some(p) = party_in_words(k, &words[1..], true, home, countries) {
+                    return Some(party_evidence(k, p));
+                }
+            }
+        }
+    }
+    let office = actor.role.as_deref().and_then(|r| k.office_of(r))?;
+    office_country(office, home)
+}
+
+fn organization_country(
+    k: &Knowledge,
+    actor: &Actor,
+    home: Option<&Home>,
+    countries: &[String],
+) -> Option<(String, String)> {
+    let name = actor.name.strip_prefix("the ").unwrap_or(&actor.name);
+    let parties = k.parties_named(name);
+    if let Some(p) = k.choose_party(parties, home, countries, name) {
+        let party = &k.parties[p];
+        return Some((
+            party.country.clone(),
+            format!("party of {} ({})", crate::lexicon::country_label(&party.country), party.name),
+        ));
+    }
+    let office = k.office_of(name)?;
+    // Only the whole name: "Foreign Office" is a body of Britain, "Iran's Foreign Office minister" is not.
+    if !office.form.eq_ignore_ascii_case(name) {
+        return None;
+    }
+    office_country(office, home)
+}
+
+/// Up to 60 bytes before `at`, cut at the start of its line or sentence.
+fn window_before(text: &str, at: usize) -> &str {
+    let mut start = at.saturating_sub(60);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let window = text.get(start..at).unwrap_or("");
+    match window.rfind(['\n', '.', ';', '"', '“', '”']) {
+        Some(cut) => &window[cut + 1..],
+        None => window,
+    }
+}
+
+/// Up to 60 bytes after `at`.
+fn window_after(text: &str, at: usize) -> &str {
+    let mut end = (at + 60).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(at..end).unwrap_or("")
+}
+
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A party form followed by a member noun ("Tory leader", "Lib Dem MP", "Labour Party chairman"); `whole`:
+/// the words are a role or apposition, so the noun may come anywhere after the form; otherwise they are
+/// the words right before a name, and the noun must end them.
+fn party_in_words(
+    k: &Knowledge,
+    words: &[&str],
+    whole: bool,
+    home: Option<&Home>,
+    countries: &[String],
+) -> Option<usize> {
+    for start in 0..words.len() {
+        for len in (1..=3).rev() {
+            let Some(slice) = words.get(start..start + len) else { continue };
+            let form = slice.join(" ");
+            let candidates = k.parties_of_member_form(&form);
+            if candidates.is_empty() {
+                continue;
+            }
+            let rest = &words[start + len..];
+            let noun_at = rest.iter().position(|w| k.is_member_noun(w));
+            let ok = match noun_at {
+                Some(i) if whole => i <= 2,
+                // Right before the name: "Tory leader Michael Howard", "Labour MP Ann Keen".
+                Some(i) => i <= 1 && i + 1 == rest.len(),
+                None => false,
+            };
+            if ok {
+                if let Some(p) = k.choose_party(candidates, home, countries, &form) {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    None
+}

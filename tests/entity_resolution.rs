@@ -1,0 +1,134 @@
+//! One actor across articles, on texts written for these tests: the same person in several articles is one
+//! entity, people of the same surname stay apart, a role joins only where its article names the holder, and
+//! a party member gets the party's country with the evidence shown.
+
+use dossier::entity::{Overrides, resolve_articles};
+use dossier::model::{Actor, ActorKind, Article, ArticleMeta, content_hash};
+
+fn article(source: &str, text: &str) -> Article {
+    let mut article = Article {
+        source: source.to_owned(),
+        title: None,
+        meta: ArticleMeta::default(),
+        hash: content_hash(text),
+        analysis: dossier::extract::extract(text),
+        text: text.to_owned(),
+        rejected: Vec::new(),
+    };
+    dossier::entity::knowledge::apply(&mut article);
+    article
+}
+
+fn actor<'a>(article: &'a Article, surname: &str) -> &'a Actor {
+    article
+        .analysis
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Person && a.name.ends_with(surname))
+        .unwrap_or_else(|| panic!("no person named …{surname} in {}: {:#?}", article.source, article.analysis.actors))
+}
+
+#[test]
+fn the_same_person_in_three_articles_is_one_entity() {
+    let mut articles = vec![
+        article("a.txt", "Tony Blair said the plan would cut waiting lists.\n\nMr Blair spoke in Leeds on Monday.\n"),
+        article("b.txt", "The plan is too costly, Michael Howard said. Tony Blair said he disagreed.\n"),
+        article("c.txt", "Mr Blair told reporters the talks would go on.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let ids: Vec<_> = articles.iter().map(|a| actor(a, "Blair").entity.clone()).collect();
+    assert!(ids[0].is_some());
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[1], ids[2]);
+    assert_ne!(actor(&articles[1], "Howard").entity, ids[0]);
+}
+
+#[test]
+fn people_of_one_surname_with_different_given_names_stay_apart() {
+    let mut articles = vec![
+        article("a.txt", "John Smith said the factory would close in May.\n"),
+        article("b.txt", "Mary Smith said the school would stay open.\n"),
+        article("c.txt", "John Smith said again that the factory would close.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let john = actor(&articles[0], "Smith").entity.clone();
+    let mary = actor(&articles[1], "Smith").entity.clone();
+    assert_ne!(john, mary);
+    assert_eq!(actor(&articles[2], "Smith").entity, john);
+}
+
+#[test]
+fn people_of_one_surname_and_name_from_different_countries_stay_apart() {
+    let mut articles = vec![
+        article("a.txt", "Canadian minister David Clark said the border would stay open.\n"),
+        article("b.txt", "Australian senator David Clark said the mine would close.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let (a, b) = (actor(&articles[0], "Clark"), actor(&articles[1], "Clark"));
+    assert_eq!(a.country.as_deref(), Some("CA"));
+    assert_eq!(b.country.as_deref(), Some("AU"));
+    assert_ne!(a.entity, b.entity);
+}
+
+#[test]
+fn the_prime_minister_joins_only_where_the_article_names_the_holder() {
+    let mut articles = vec![
+        article(
+            "named.txt",
+            "Prime Minister Tony Blair said the vote would be close. The prime minister added that he was confident.\n",
+        ),
+        article("other.txt", "Tony Blair said the economy was strong.\n"),
+        article("unnamed.txt", "The prime minister said the vote would be close, officials reported.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let blair = actor(&articles[1], "Blair").entity.clone();
+    assert_eq!(actor(&articles[0], "Blair").entity, blair);
+    // In the article that names no one, no actor joins Tony Blair's entity.
+    assert!(articles[2].analysis.actors.iter().all(|a| a.entity != blair), "{:#?}", articles[2].analysis.actors);
+}
+
+#[test]
+fn a_party_member_gets_the_party_country_with_the_evidence() {
+    let a = article("a.txt", "Tory leader Michael Howard said the tax would rise under Labour.\n");
+    let howard = actor(&a, "Howard");
+    assert_eq!(howard.country.as_deref(), Some("GB"));
+    let evidence = howard.country_evidence.as_deref().unwrap_or("");
+    assert!(evidence.contains("member of the Conservatives (GB)"), "{evidence}");
+
+    // "(Lab)" is the short name of several Labour parties: the Commons makes it the British one.
+    let b = article("b.txt", "\"We will win,\" said Ann Keen (Lab), who chairs the Commons committee.\n");
+    let keen = actor(&b, "Keen");
+    assert_eq!(keen.country.as_deref(), Some("GB"), "{:?}", keen.country_evidence);
+}
+
+#[test]
+fn the_text_wins_over_knowledge() {
+    // The text makes him Australian; "Labour" (also a British party) must not change that.
+    let a = article(
+        "a.txt",
+        "Australian Trade Minister Peter Walsh, a former Labour MP, said the tariff would hurt farmers.\n",
+    );
+    assert_eq!(actor(&a, "Walsh").country.as_deref(), Some("AU"));
+}
+
+#[test]
+fn a_national_office_takes_the_country_the_article_is_written_from() {
+    let text = "LONDON (Reuters) - The Home Office said the rules would change. Foreign Minister Jane Doe said \
+                the talks would resume.\n";
+    let a = article("a.txt", text);
+    let doe = actor(&a, "Doe");
+    assert_eq!(doe.country.as_deref(), Some("GB"));
+    assert!(doe.country_evidence.as_deref().unwrap_or("").contains("national office"), "{:?}", doe.country_evidence);
+}
+
+#[test]
+fn an_entity_passes_its_country_to_articles_that_do_not_give_it() {
+    let mut articles = vec![
+        article("a.txt", "Tory leader Michael Howard said the tax would rise.\n"),
+        article("b.txt", "Michael Howard said he would visit Leeds.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let howard = actor(&articles[1], "Howard");
+    assert_eq!(howard.country.as_deref(), Some("GB"));
+    assert!(howard.country_evidence.as_deref().unwrap_or("").contains("another article"));
+}
