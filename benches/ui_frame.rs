@@ -380,6 +380,25 @@ fn main() -> anyhow::Result<()> {
             l.median / s.median,
         );
     }
+    palette_frames(&mut small, &mut large);
     occasional_work(&large)?;
     Ok(())
+}
+
+/// The same measure with the command palette open (Ctrl+K): standing still, and typing in it.
+fn palette_frames(small: &mut Setup, large: &mut Setup) {
+    for setup in [&mut *small, &mut *large] {
+        setup.harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::K);
+        setup.harness.run_steps(4);
+    }
+    for (name, workload) in [("idle, palette open", Workload::Idle), ("type in palette", Workload::TypeFilter)] {
+        let s = measure(small, workload);
+        let l = measure(large, workload);
+        println!(
+            "{name:<22} {:>28} {:>28} {:>7.2}",
+            format!("{:.2} / {:.2} / {:.2}", s.median, s.p95, s.max),
+            format!("{:.2} / {:.2} / {:.2}", l.median, l.p95, l.max),
+            l.median / s.median,
+        );
+    }
 }

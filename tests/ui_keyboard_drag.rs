@@ -225,3 +225,27 @@ fn a_dossier_card_of_a_closed_article_shows_its_saved_sentence() -> anyhow::Resu
     ensure!(shows(&harness, "is gone"), "the file is gone, and the analyst is told");
     Ok(())
 }
+
+#[test]
+fn dossier_cards_reorder_by_drag() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = with_border_article(dir.path());
+    harness.get_by_label("Actors").click();
+    harness.run();
+    add_to_dossier(&mut harness, "Ishaq Dar", "PK");
+    add_to_dossier(&mut harness, "Afghan officials", "PK");
+    let order = |h: &Harness<'static, dossier::ui::App>| -> Vec<String> {
+        let dossier = h.state().workspace().dossier("PK");
+        dossier.map(|d| d.cards.iter().map(|c| c.name.clone()).collect()).unwrap_or_default()
+    };
+    ensure!(order(&harness) == ["Ishaq Dar", "Afghan officials"], "{:?}", order(&harness));
+    // The dossier rows read "<name>, <role> (<kind>)"; the card list's read "<name>: …".
+    let from = row_centre(&harness, "Afghan officials (");
+    let to = row_centre(&harness, "Ishaq Dar, Foreign Minister (");
+    drag(&mut harness, from, to);
+    ensure!(order(&harness) == ["Afghan officials", "Ishaq Dar"], "dragged above: {:?}", order(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(order(&harness) == ["Ishaq Dar", "Afghan officials"], "and undone: {:?}", order(&harness));
+    Ok(())
+}

@@ -267,7 +267,15 @@ impl App {
             self.state.workspace.dossier(country).with_context(|| format!("there is no {country} dossier"))?;
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         let text = if matches!(extension.as_deref(), Some("html" | "htm")) {
-            crate::export::briefing_html(dossier, &today())
+            // The page links to its sources: relative paths (to where the app runs) would not resolve
+            // from where the page is saved.
+            let mut linked = dossier.clone();
+            for card in &mut linked.cards {
+                if let Ok(absolute) = std::path::absolute(&card.source.path) {
+                    card.source.path = absolute.to_string_lossy().into_owned();
+                }
+            }
+            crate::export::briefing_html(&linked, &today())
         } else {
             crate::export::briefing(dossier, &today())
         };
