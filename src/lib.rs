@@ -22,5 +22,7 @@ pub mod pipeline;
 pub mod read;
 /// RON files: versioned envelope, atomic saves, loading with clear errors. The only output IO.
 pub mod store;
+/// Learned part-of-speech and name taggers (averaged perceptrons; models in `assets/models/`).
+pub mod tag;
 /// The eframe desktop app.
 pub mod ui;

@@ -6,8 +6,10 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::lexicon::{CountryForm, Entry, TitleWord};
 use crate::model::{ActorKind, Span};
 
+use super::entities::Tagged;
 use super::tokens::Kind;
 use super::words::Words;
+use crate::tag::{EntityType, features};
 
 /// Words that end an organization's name.
 const ORG_HEADS: &[&str] = &[
@@ -155,6 +157,10 @@ pub struct Draft {
     pub implicit_country: bool,
     /// From an honorific or title ("Mrs", "spokeswoman") or a pronoun already resolved to the person.
     pub gender: Option<Gender>,
+    /// How sure the evidence that made this an actor of its kind is (0 to 1).
+    pub confidence: f32,
+    /// What decided it: "title + name", "tagger: person 0.93", "organization list".
+    pub rule: String,
 }
 
 /// The grammatical gender a person is referred to with, for resolving "he" and "she".
@@ -195,6 +201,8 @@ impl Draft {
             anchored: true,
             implicit_country: false,
             gender: None,
+            confidence: 0.9,
+            rule: String::new(),
         }
     }
 }
@@ -234,7 +242,8 @@ pub enum Referent {
         country: Option<String>,
         body: bool,
     },
-    /// A named place that is not a country ("Gaza City").
+    /// A name that is not an actor: a place that is not a country ("Gaza City"), an event, or a capitalised
+    /// phrase with no evidence of being a person ("Two residents").
     Place,
     /// A country mentioned as a place or name (not yet an actor).
     Country {
@@ -296,7 +305,7 @@ impl Registry {
                 let d = &mut self.drafts[i];
                 fill(d, role, country);
                 d.mentions.push(span);
-                d.anchored |= anchored || d.mentions.len() > 1;
+                d.anchored |= anchored || d.mentions.len() > 1 && d.confidence >= 0.5;
                 i
             }
             None => {
@@ -326,6 +335,16 @@ impl Registry {
                 implicit_country: implicit,
                 ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
             }),
+        }
+    }
+
+    /// Records what made draft `a` an actor, when it is surer than what did before.
+    pub fn decide(&mut self, a: usize, confidence: f32, rule: String) {
+        if let Some(d) = self.drafts.get_mut(a) {
+            if d.rule.is_empty() || confidence > d.confidence {
+                d.confidence = confidence;
+                d.rule = rule;
+            }
         }
     }
 
@@ -462,7 +481,17 @@ fn org_key(name: &str) -> String {
 
 /// Scans tokens `first..end` for a name phrase starting at `i`. Returns the phrase, or `None` when no
 /// actor, role or country phrase starts there.
-pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: usize, end: usize) -> Option<Phrase> {
+pub fn phrase_at(
+    w: &Words<'_>,
+    t: &Tagged,
+    reg: &mut Registry,
+    i: usize,
+    sentence_first: usize,
+    end: usize,
+) -> Option<Phrase> {
+    if let Some(p) = tagged_organization(w, t, reg, i, end) {
+        return Some(p);
+    }
     // Units of the phrase.
     let mut j = i;
     let mut country: Option<(usize, CountryForm, usize, usize)> = None; // (country index, form, start, end)
@@ -595,7 +624,18 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                 });
             }
         }
-        if ORG_HEADS.contains(&last_lower.as_str()) || is_acronym(w.word(ns)) && ne == ns + 1 {
+        let reading = t.reading(ns, ne);
+        // "PARIS" in a dateline or "TALKS" in a headline is no acronym; neither is a name the tagger types
+        // as a person, place or other.
+        let acronym = is_acronym(w.word(ns))
+            && ne == ns + 1
+            && match reading.kind {
+                Some(EntityType::Organization) => true,
+                Some(_) => false,
+                None => !t.is_headline(ns),
+            };
+        let org_word = ORG_HEADS.contains(&last_lower.as_str());
+        if org_word || acronym {
             if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
@@ -609,6 +649,11 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                 None => name,
             };
             let a = reg.organization(&name, cty, false, span);
+            if org_word {
+                reg.decide(a, 0.85, format!("organization word '{last_lower}'"));
+            } else {
+                reg.decide(a, 0.7, "acronym".to_owned());
+            }
             return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
         }
         // A single unknown capitalised word: a surname already met, or an organization's first word.
@@ -626,9 +671,60 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         if PLACE_HEADS.contains(&last_lower.as_str()) && !honorific {
             return Some(Phrase { start: i, end: j, referent: Referent::Place });
         }
-        let anchored = honorific || !title_tokens.is_empty() || words.len() > 1;
-        let gender = gender.or_else(|| title_tokens.iter().find_map(|&t| Gender::of_word(w.lower(t))));
+        // A person needs evidence: a title or honorific, the tagger, or a known first name.
+        let first_flags = t.flags(ns);
+        let first_name = words.len() > 1 && first_flags & features::FIRST != 0;
+        let (confidence, rule) = if honorific {
+            (0.9, "honorific + name".to_owned())
+        } else if !title_tokens.is_empty() {
+            (0.9, "title + name".to_owned())
+        } else {
+            match reading.kind {
+                // A weak reading alone (below 0.6) is not enough to make a person: "Kashmiris", "Human".
+                Some(EntityType::Person) => {
+                    let p = if first_name {
+                        (reading.prob + 1.0) / 2.0
+                    } else if reading.prob < 0.6 {
+                        reading.prob * 0.8
+                    } else {
+                        reading.prob
+                    };
+                    (p, format!("tagger: person {:.2}", reading.prob))
+                }
+                Some(EntityType::Organization) => {
+                    // The tagger's organization may start at a place or country word: "Manchester United".
+                    let from = match country {
+                        Some(c) if c.3 == ns && t.reading(c.2, c.3).kind == Some(EntityType::Organization) => c.2,
+                        _ => ns,
+                    };
+                    let whole = span_of(from, ne);
+                    let a = reg.organization(whole.text(text), cty, false, whole);
+                    reg.decide(a, reading.prob, format!("tagger: organization {:.2}", reading.prob));
+                    return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+                }
+                Some(EntityType::Place | EntityType::Other) => {
+                    return Some(Phrase { start: i, end: j, referent: Referent::Place });
+                }
+                None if first_name => (0.6, "known first name".to_owned()),
+                // A census surname the tagger did not read as a name: a person only if it speaks.
+                None if (ns..ne).any(|k| t.flags(k) & features::LAST != 0) => {
+                    (0.4, "census surname, no tagger support".to_owned())
+                }
+                // A capitalised phrase with no evidence at all ("Two residents", "Pacific Solution", a
+                // headline) is not an actor.
+                None => return Some(Phrase { start: i, end: j, referent: Referent::Place }),
+            }
+        };
+        let anchored = confidence >= 0.5;
+        let gender = gender.or_else(|| title_tokens.iter().find_map(|&t| Gender::of_word(w.lower(t)))).or(
+            match first_flags & (features::MALE | features::FEMALE) {
+                features::MALE if words.len() > 1 => Some(Gender::Male),
+                features::FEMALE if words.len() > 1 => Some(Gender::Female),
+                _ => None,
+            },
+        );
         let a = reg.person(&words, role, cty, span, anchored);
+        reg.decide(a, confidence, rule);
         if reg.drafts[a].gender.is_none() {
             reg.drafts[a].gender = gender;
         }
@@ -639,6 +735,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         let implicit = entry.country.clone().map(|c| (c.clone(), entry.name.clone()));
         let explicit = country.as_ref().map(country_of);
         let a = reg.organization(&entry.name, explicit.clone().or(implicit), explicit.is_none(), span_of(s, e));
+        reg.decide(a, 0.95, "organization list".to_owned());
         return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
     }
     if let Some(&last) = title_tokens.last() {
@@ -687,6 +784,7 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
                             span,
                         ),
                     };
+                    reg.decide(a, 0.9, "country + government body".to_owned());
                     return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
                 }
             }
@@ -707,6 +805,27 @@ pub fn phrase_at(w: &Words<'_>, reg: &mut Registry, i: usize, sentence_first: us
         }
     }
     None
+}
+
+/// An organization the tagger reads across words the name scanner stops at: "Community and Public Sector
+/// Union", "Royal Commission into the Building Industry", "News of the World". Only names with a lower-case
+/// word or a comma inside, which the scanner would split; the rest go through the rules.
+fn tagged_organization(w: &Words<'_>, t: &Tagged, reg: &mut Registry, i: usize, end: usize) -> Option<Phrase> {
+    let (e, kind, prob) = t.name_at(i)?;
+    if kind != EntityType::Organization || e > end || e < i + 3 || prob < 0.5 || !w.is_cap(e - 1) {
+        return None;
+    }
+    if !(i + 1..e - 1).any(|k| !w.is_cap(k)) || w.hit_at(i).is_some_and(|h| h.end >= e) {
+        return None;
+    }
+    let span = Span::new(w.tokens[i].start, w.tokens[e - 1].end);
+    let country = (i..e).find_map(|k| w.country_at(k).map(|(c, _, ce)| (k, c, ce))).map(|(k, c, ce)| {
+        let words = Span::new(w.tokens[k].start, w.tokens[ce - 1].end).text(w.text).to_owned();
+        (w.country_code(c).to_owned(), words)
+    });
+    let a = reg.organization(span.text(w.text), country, false, span);
+    reg.decide(a, prob, format!("tagger: organization {prob:.2}"));
+    Some(Phrase { start: i, end: e, referent: Referent::Actor(a) })
 }
 
 /// "military intelligence" → "Military Intelligence": lower-case words of a body's name capitalised.

@@ -6,6 +6,7 @@
 //! contents) → speaker resolution (pronouns, role nouns) → the [`Analysis`].
 
 mod actors;
+mod entities;
 mod statements;
 mod tokens;
 mod words;
@@ -59,7 +60,8 @@ pub fn extract(text: &str) -> Analysis {
         }
     }
 
-    // Names, roles and countries, sentence by sentence.
+    // Names, roles and countries, sentence by sentence, with the name tagger's reading.
+    let tagged = entities::Tagged::new(&w, &sents);
     let mut reg = Registry::default();
     let mut phrases: Vec<Phrase> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
@@ -79,7 +81,7 @@ pub fn extract(text: &str) -> Analysis {
             if let Some((c, _, _)) = w.country_at(i) {
                 note_country(&mut countries, w.country_code(c));
             }
-            match actors::phrase_at(&w, &mut reg, i, s.first, s.end) {
+            match actors::phrase_at(&w, &tagged, &mut reg, i, s.first, s.end) {
                 Some(p) => {
                     // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
                     if let Referent::Actor(a) = p.referent {
@@ -742,7 +744,7 @@ fn build(
             continue;
         }
         let keep = match d.kind {
-            ActorKind::Person => d.anchored || speakers[i] || d.mentions.len() > 1,
+            ActorKind::Person => d.anchored || speakers[i] || d.mentions.len() > 1 && d.confidence >= 0.5,
             ActorKind::Country | ActorKind::Anonymous => speakers[i],
             ActorKind::Organization => true,
         };
@@ -754,7 +756,7 @@ fn build(
         let mut mentions = d.mentions.clone();
         mentions.sort();
         mentions.dedup();
-        let confidence = if d.anchored { 0.9 } else { 0.6 };
+        let confidence = if d.rule.is_empty() { if d.anchored { 0.9 } else { 0.6 } } else { d.confidence };
         actors.push(Actor {
             id,
             name: d.name.clone(),
@@ -765,7 +767,7 @@ fn build(
             mentions,
             confidence,
             entity: None,
-            rule: String::new(),
+            rule: d.rule.clone(),
         });
     }
     let mut statements = Vec::new();

@@ -132,6 +132,11 @@ impl<'t> Words<'t> {
         self.cap.get(i).copied().unwrap_or(false)
     }
 
+    /// The lexicon classes of token `i` (an honorific only when capitalised).
+    pub fn class(&self, i: usize) -> WordClass {
+        self.class.get(i).copied().unwrap_or_default()
+    }
+
     pub fn is_common(&self, i: usize) -> bool {
         self.class.get(i).is_some_and(|c| c.common)
     }

@@ -1,0 +1,636 @@
+//! Trains the part-of-speech and name taggers and writes `assets/models/{pos,ner}.bin`; with `--eval`,
+//! measures the shipped models on GUM dev instead.
+//!
+//! ```sh
+//! cargo run --release --bin train                      # reads ../shared/training, writes assets/models/
+//! cargo run --release --bin train -- --eval            # POS accuracy and name F1 on GUM dev
+//! cargo run --release --bin train -- --data DIR --out DIR
+//! ```
+//!
+//! Training data (never a dev or test split): GUM `train/` (part of speech from UPOS; names from the
+//! `Entity=` mentions whose head is a proper noun or that carry a Wikipedia identity), wikigold, and re3d.
+//! Deterministic: files in sorted order, a fixed seed for the order of sentences in each epoch.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, bail};
+
+use dossier::lexicon::{Lexicon, lexicon};
+use dossier::tag::features::{self, Flags, MAX_FEATURES, View};
+use dossier::tag::perceptron::Trainer;
+use dossier::tag::{EntityType, Model, NER_TAGS, POS_TAGS, TagId, names_of};
+
+/// Hash bits of each model's table.
+const NER_BITS: u32 = 18;
+const POS_BITS: u32 = 18;
+const NER_EPOCHS: usize = 10;
+const POS_EPOCHS: usize = 8;
+const SEED: u64 = 0x5eed_d055_1e55;
+
+/// One training or test sentence.
+struct Sentence {
+    words: Vec<String>,
+    flags: Vec<Flags>,
+    /// UPOS tag indices, when the source has them.
+    pos: Option<Vec<u8>>,
+    /// Name tags (BIO over person/organization/place/other), when the source has them.
+    ner: Option<Vec<u8>>,
+    /// Which document the sentence is from (for held-out splits and document consistency).
+    doc: usize,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
+    let mut data = PathBuf::from("../shared/training");
+    let mut out = PathBuf::from("assets/models");
+    let mut eval = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--eval" => eval = true,
+            "--data" => data = args.next().context("--data needs a folder")?.into(),
+            "--out" => out = args.next().context("--out needs a folder")?.into(),
+            _ => bail!("unknown argument {a} (use --eval, --data DIR, --out DIR)"),
+        }
+    }
+    let lex = lexicon();
+    if eval {
+        return evaluate(&data.join("gum/dev"), &out, lex);
+    }
+    let started = Instant::now();
+    let mut docs = 0;
+    let gum = read_gum_dir(&data.join("gum/train"), lex, &mut docs)?;
+    let wiki = read_wikigold(&data.join("wikigold/wikigold.conll.txt"), lex, &mut docs)?;
+    let re3d = read_re3d(&data.join("re3d"), lex, &mut docs)?;
+    println!(
+        "read {} GUM, {} wikigold, {} re3d sentences ({docs} documents) in {:.1}s",
+        gum.len(),
+        wiki.len(),
+        re3d.len(),
+        started.elapsed().as_secs_f32()
+    );
+    let all: Vec<Sentence> = gum.into_iter().chain(wiki).chain(re3d).collect();
+    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+
+    // Part of speech.
+    let pos: Vec<&Sentence> = all.iter().filter(|s| s.pos.is_some()).collect();
+    let bytes = train_model(&pos, |s| s.pos.as_deref(), POS_TAGS.len(), POS_BITS, POS_EPOCHS, false);
+    write(&out.join("pos.bin"), &bytes)?;
+    println!("part of speech: {} sentences, {} bytes, {:.1}s", pos.len(), bytes.len(), started.elapsed().as_secs_f32());
+
+    // Names.
+    let ner: Vec<&Sentence> = all.iter().filter(|s| s.ner.is_some()).collect();
+    let bytes = train_model(&ner, |s| s.ner.as_deref(), NER_TAGS.len(), NER_BITS, NER_EPOCHS, true);
+    write(&out.join("ner.bin"), &bytes)?;
+    println!("names: {} sentences, {} bytes, {:.1}s", ner.len(), bytes.len(), started.elapsed().as_secs_f32());
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Trains on every tenth document held out to fit the softmax temperature, then on all, and returns the
+/// model file.
+fn train_model(
+    sents: &[&Sentence],
+    gold: impl Fn(&Sentence) -> Option<&[u8]> + Copy,
+    n_tags: usize,
+    bits: u32,
+    epochs: usize,
+    names_only: bool,
+) -> Vec<u8> {
+    let (fit, held): (Vec<&Sentence>, Vec<&Sentence>) = sents.iter().partition(|s| s.doc % 10 != 7);
+    let weights = train(&fit, gold, n_tags, bits, epochs, names_only);
+    let temperature = fit_temperature(&weights, &held, gold, n_tags, bits, names_only);
+    println!("  temperature {temperature:.3} (fitted on {} held-out sentences)", held.len());
+    let weights = train(sents, gold, n_tags, bits, epochs, names_only);
+    Model::to_bytes(&weights, n_tags, bits, temperature)
+}
+
+/// A small deterministic generator for the order of sentences (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Does the tagger skip this token without scoring it (see [`Model::tag`])?
+fn gated(names_only: bool, prev: u64, word: &str) -> bool {
+    names_only && (prev == u64::MAX || prev == 0) && !word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn train(
+    sents: &[&Sentence],
+    gold: impl Fn(&Sentence) -> Option<&[u8]>,
+    n_tags: usize,
+    bits: u32,
+    epochs: usize,
+    names_only: bool,
+) -> Vec<f32> {
+    let mut trainer = Trainer::new(n_tags, bits);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut rng = Rng(SEED);
+    let mut feats = [0u64; MAX_FEATURES];
+    for epoch in 0..epochs {
+        for k in (1..order.len()).rev() {
+            let j = (rng.next() % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        let (mut right, mut seen) = (0usize, 0usize);
+        for &s in &order {
+            let sent = sents[s];
+            let Some(truth) = gold(sent) else { continue };
+            let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
+            let view = View { words: &words, flags: &sent.flags };
+            let headline = features::is_headline(&words);
+            let (mut prev, mut prev2) = (u64::MAX, u64::MAX);
+            for i in 0..words.len() {
+                let guess = if gated(names_only, prev, words[i]) {
+                    0
+                } else {
+                    let n = features::features(&view, 0, words.len(), i, headline, [prev, prev2], &mut feats);
+                    let guess = trainer.predict(&feats[..n]);
+                    trainer.update(&feats[..n], usize::from(truth[i]), guess);
+                    trainer.tick();
+                    seen += 1;
+                    right += usize::from(guess == usize::from(truth[i]));
+                    guess
+                };
+                prev2 = prev;
+                prev = guess as u64;
+            }
+        }
+        println!("  epoch {}: {:.4} of scored tokens right", epoch + 1, right as f64 / seen.max(1) as f64);
+    }
+    trainer.averaged()
+}
+
+/// The temperature that makes the tag probabilities fit the held-out sentences best (least log loss).
+fn fit_temperature(
+    weights: &[f32],
+    held: &[&Sentence],
+    gold: impl Fn(&Sentence) -> Option<&[u8]>,
+    n_tags: usize,
+    bits: u32,
+    names_only: bool,
+) -> f32 {
+    let mask = (1usize << bits) - 1;
+    // (scores, truth) of every scored held-out token, decoded greedily.
+    let mut examples: Vec<(Vec<f32>, usize)> = Vec::new();
+    let mut feats = [0u64; MAX_FEATURES];
+    for sent in held {
+        let Some(truth) = gold(sent) else { continue };
+        let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
+        let view = View { words: &words, flags: &sent.flags };
+        let headline = features::is_headline(&words);
+        let (mut prev, mut prev2) = (u64::MAX, u64::MAX);
+        for i in 0..words.len() {
+            let guess = if gated(names_only, prev, words[i]) {
+                0
+            } else {
+                let n = features::features(&view, 0, words.len(), i, headline, [prev, prev2], &mut feats);
+                let mut s = vec![0f32; n_tags];
+                for &h in &feats[..n] {
+                    let at = (h as usize & mask) * n_tags;
+                    for (x, w) in s.iter_mut().zip(&weights[at..at + n_tags]) {
+                        *x += w;
+                    }
+                }
+                let best = (0..n_tags).fold(0, |b, t| if s[t] > s[b] { t } else { b });
+                examples.push((s, usize::from(truth[i])));
+                best
+            };
+            prev2 = prev;
+            prev = guess as u64;
+        }
+    }
+    let loss = |t: f32| -> f64 {
+        examples
+            .iter()
+            .map(|(s, truth)| {
+                let top = s.iter().copied().fold(f32::MIN, f32::max);
+                let sum: f64 = s.iter().map(|&x| f64::from((x - top) * t).exp()).sum();
+                -(f64::from((s[*truth] - top) * t) - sum.ln())
+            })
+            .sum()
+    };
+    let mut best = (1.0f32, f64::MAX);
+    for k in 1..=200 {
+        let t = k as f32 * 0.02;
+        let l = loss(t);
+        if l < best.1 {
+            best = (t, l);
+        }
+    }
+    best.0
+}
+
+// ---------------------------------------------------------------- reading the corpora
+
+fn sentence_flags(words: &[String], lex: &Lexicon) -> Vec<Flags> {
+    features::sentence_flags(words, lex)
+}
+
+fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_gum_dir(dir: &Path, lex: &Lexicon, docs: &mut usize) -> Result<Vec<Sentence>> {
+    let mut out = Vec::new();
+    for path in sorted_files(dir, "conllu")? {
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        read_gum(&text, *docs, lex, &mut out);
+        *docs += 1;
+    }
+    Ok(out)
+}
+
+/// A GUM token: form, UPOS, head (1-based in the sentence, 0 for the root), MISC.
+struct GumToken {
+    form: String,
+    upos: u8,
+    head: usize,
+    misc: String,
+}
+
+fn read_gum(text: &str, doc: usize, lex: &Lexicon, out: &mut Vec<Sentence>) {
+    let mut toks: Vec<GumToken> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !toks.is_empty() {
+                out.push(gum_sentence(&toks, doc, lex));
+                toks.clear();
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        let upos = POS_TAGS.iter().position(|&t| t == cols[3]).unwrap_or(POS_TAGS.len() - 1);
+        toks.push(GumToken {
+            form: cols[1].to_owned(),
+            upos: u8::try_from(upos).unwrap_or(0),
+            head: cols[6].parse().unwrap_or(0),
+            misc: cols[9].to_owned(),
+        });
+    }
+}
+
+/// A mention of a GUM entity: tokens `start..=end`, its type and whether it carries an identity.
+struct Mention {
+    start: usize,
+    end: usize,
+    etype: String,
+    identity: bool,
+}
+
+fn gum_sentence(toks: &[GumToken], doc: usize, lex: &Lexicon) -> Sentence {
+    // Mentions from the brackets of `Entity=`: "(3-organization-new-…-Identity", "3)", "(5-object-…)".
+    let mut open: Vec<(String, usize, String, bool)> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(ent) = t.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) else { continue };
+        let bytes = ent.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            if bytes[k] == b'(' {
+                let rest = &ent[k + 1..];
+                let stop = rest.find(['(', ')']).unwrap_or(rest.len());
+                let fields: Vec<&str> = rest[..stop].split('-').collect();
+                let id = fields.first().copied().unwrap_or("").to_owned();
+                let etype = fields.get(1).copied().unwrap_or("").to_owned();
+                let identity = fields.len() > 7 && !fields[7..].join("-").is_empty();
+                if rest[stop..].starts_with(')') {
+                    mentions.push(Mention { start: i, end: i, etype, identity });
+                    k += 1 + stop + 1;
+                } else {
+                    open.push((id, i, etype, identity));
+                    k += 1 + stop;
+                }
+            } else if bytes[k].is_ascii_digit() {
+                let rest = &ent[k..];
+                let stop = rest.find(')').unwrap_or(rest.len());
+                let id = &rest[..stop];
+                if let Some(p) = open.iter().rposition(|o| o.0 == id) {
+                    let (_, start, etype, identity) = open.remove(p);
+                    mentions.push(Mention { start, end: i, etype, identity });
+                }
+                k += stop + 1;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    let propn = POS_TAGS.iter().position(|&t| t == "PROPN").unwrap_or(11) as u8;
+    let mut ner = vec![0u8; toks.len()];
+    mentions.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
+    for m in &mentions {
+        // The head: the first token whose head lies outside the mention.
+        let head =
+            (m.start..=m.end).find(|&k| toks[k].head == 0 || toks[k].head - 1 < m.start || toks[k].head - 1 > m.end);
+        // An identity alone is not enough: pronouns of a named chain carry it too ("His", "We").
+        let has_propn = (m.start..=m.end).any(|k| toks[k].upos == propn);
+        let named = head.is_some_and(|h| toks[h].upos == propn) || m.identity && has_propn;
+        // Dates and amounts are not names.
+        if !named || matches!(m.etype.as_str(), "time" | "quantity") {
+            continue;
+        }
+        // The name inside the mention: from the first to the last proper noun (capitalised word if none).
+        let is_name = |k: usize| toks[k].upos == propn;
+        let is_cap = |k: usize| toks[k].form.chars().next().is_some_and(char::is_uppercase);
+        let (mut s, mut e) =
+            match ((m.start..=m.end).find(|&k| is_name(k)), (m.start..=m.end).rev().find(|&k| is_name(k))) {
+                (Some(s), Some(e)) => (s, e),
+                _ => match ((m.start..=m.end).find(|&k| is_cap(k)), (m.start..=m.end).rev().find(|&k| is_cap(k))) {
+                    (Some(s), Some(e)) => (s, e),
+                    _ => continue,
+                },
+            };
+        while s < e && !is_cap(s) {
+            s += 1;
+        }
+        while e > s && !is_cap(e) && !toks[e].form.chars().next().is_some_and(char::is_numeric) {
+            e -= 1;
+        }
+        if e - s >= 10 || ner[s..=e].iter().any(|&t| t != 0) {
+            continue;
+        }
+        let kind = match m.etype.as_str() {
+            "person" => EntityType::Person,
+            "organization" => EntityType::Organization,
+            "place" => EntityType::Place,
+            _ => EntityType::Other,
+        };
+        for (k, slot) in ner[s..=e].iter_mut().enumerate() {
+            *slot = kind.tag(k == 0).0;
+        }
+    }
+    let words: Vec<String> = toks.iter().map(|t| t.form.clone()).collect();
+    let flags = sentence_flags(&words, lex);
+    Sentence { words, flags, pos: Some(toks.iter().map(|t| t.upos).collect()), ner: Some(ner), doc }
+}
+
+/// Name tags from IOB labels ("I-PER", "B-Organisation", "O"), with a type map; an inside label after
+/// another type starts a name (IOB1); lower-case words at either edge of a name are left out ("the").
+fn bio_from_labels(words: &[String], labels: &[&str], kind_of: impl Fn(&str) -> Option<EntityType>) -> Vec<u8> {
+    let mut spans: Vec<(usize, usize, EntityType)> = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        let (prefix, ty) = l.split_once('-').unwrap_or(("O", ""));
+        let kind = if prefix == "O" { None } else { kind_of(ty) };
+        let Some(kind) = kind else { continue };
+        match spans.last_mut() {
+            Some(last) if prefix == "I" && last.1 == i && last.2 == kind => last.1 = i + 1,
+            _ => spans.push((i, i + 1, kind)),
+        }
+    }
+    let mut out = vec![0u8; words.len()];
+    let starts_cap = |k: usize| words[k].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    for (mut s, mut e, kind) in spans {
+        while s < e && !starts_cap(s) {
+            s += 1;
+        }
+        while e > s && !starts_cap(e - 1) {
+            e -= 1;
+        }
+        for (k, slot) in out[s..e].iter_mut().enumerate() {
+            *slot = kind.tag(k == 0).0;
+        }
+    }
+    out
+}
+
+fn read_wikigold(path: &Path, lex: &Lexicon, docs: &mut usize) -> Result<Vec<Sentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut out = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    let kind_of = |t: &str| match t {
+        "PER" => Some(EntityType::Person),
+        "ORG" => Some(EntityType::Organization),
+        "LOC" => Some(EntityType::Place),
+        "MISC" => Some(EntityType::Other),
+        _ => None,
+    };
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.starts_with("-DOCSTART-") {
+            *docs += 1;
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        match (cols.next(), cols.last()) {
+            (Some(w), Some(l)) => {
+                words.push(w.to_owned());
+                labels.push(l.to_owned());
+            }
+            _ => {
+                if !words.is_empty() {
+                    let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+                    let ner = bio_from_labels(&words, &l, kind_of);
+                    let flags = sentence_flags(&words, lex);
+                    out.push(Sentence {
+                        words: std::mem::take(&mut words),
+                        flags,
+                        pos: None,
+                        ner: Some(ner),
+                        doc: *docs,
+                    });
+                    labels.clear();
+                }
+            }
+        }
+    }
+    *docs += 1;
+    Ok(out)
+}
+
+fn read_re3d(dir: &Path, lex: &Lexicon, docs: &mut usize) -> Result<Vec<Sentence>> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    let kind_of = |t: &str| match t {
+        "Person" => Some(EntityType::Person),
+        "Organisation" => Some(EntityType::Organization),
+        "Location" => Some(EntityType::Place),
+        "Nationality" | "MilitaryPlatform" | "Weapon" | "DocumentReference" => Some(EntityType::Other),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for folder in folders {
+        for path in sorted_files(&folder, "conll")? {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let mut words: Vec<String> = Vec::new();
+            let mut labels: Vec<String> = Vec::new();
+            for line in text.lines().chain(std::iter::once("")) {
+                match line.split_once('\t') {
+                    Some((w, l)) if !w.is_empty() => {
+                        words.push(w.to_owned());
+                        labels.push(l.trim().to_owned());
+                    }
+                    _ => {
+                        if !words.is_empty() {
+                            let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+                            let ner = bio_from_labels(&words, &l, kind_of);
+                            let flags = sentence_flags(&words, lex);
+                            out.push(Sentence {
+                                words: std::mem::take(&mut words),
+                                flags,
+                                pos: None,
+                                ner: Some(ner),
+                                doc: *docs,
+                            });
+                            labels.clear();
+                        }
+                    }
+                }
+            }
+            *docs += 1;
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- measuring
+
+/// Part-of-speech accuracy and name F1 (exact span and type) of the models in `models` on GUM dev.
+fn evaluate(dev: &Path, models: &Path, lex: &Lexicon) -> Result<()> {
+    let load = |name: &str| -> Result<Model> {
+        let path = models.join(name);
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(Model::from_bytes(&path.display().to_string(), &bytes)?)
+    };
+    let (pos, ner) = (load("pos.bin")?, load("ner.bin")?);
+    let mut docs = 0;
+    let sents = read_gum_dir(dev, lex, &mut docs)?;
+    let started = Instant::now();
+    let (mut right, mut total) = (0usize, 0usize);
+    // Per type: true positives, predicted, gold; [4] is any type with the span right.
+    let mut counts = [[0usize; 3]; 5];
+    let mut counts_doc = [[0usize; 3]; 5];
+    let mut tokens = 0;
+    let mut doc_words: Vec<String> = Vec::new();
+    let mut doc_tags: Vec<TagId> = Vec::new();
+    let mut doc_probs: Vec<f32> = Vec::new();
+    let mut doc_gold: Vec<TagId> = Vec::new();
+    let mut current_doc = usize::MAX;
+    let mut show: usize = std::env::var("TRAIN_SHOW").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let flush = |words: &mut Vec<String>,
+                 tags: &mut Vec<TagId>,
+                 probs: &mut Vec<f32>,
+                 gold: &mut Vec<TagId>,
+                 counts: &mut [[usize; 3]; 5]| {
+        let w: Vec<&str> = words.iter().map(String::as_str).collect();
+        dossier::tag::harmonize(&w, tags, probs);
+        count_names(tags, probs, gold, counts);
+        words.clear();
+        tags.clear();
+        probs.clear();
+        gold.clear();
+    };
+    for s in &sents {
+        if s.doc != current_doc {
+            flush(&mut doc_words, &mut doc_tags, &mut doc_probs, &mut doc_gold, &mut counts_doc);
+            current_doc = s.doc;
+        }
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let view = View { words: &words, flags: &s.flags };
+        let n = words.len();
+        tokens += n;
+        let mut tags = vec![TagId::O; n];
+        let mut probs = vec![0f32; n];
+        if let Some(gold) = &s.pos {
+            pos.tag(&view, 0, n, false, &mut tags, &mut probs);
+            right += tags.iter().zip(gold).filter(|(t, g)| t.0 == **g).count();
+            total += n;
+        }
+        if let Some(gold) = &s.ner {
+            ner.tag(&view, 0, n, true, &mut tags, &mut probs);
+            let gold: Vec<TagId> = gold.iter().map(|&g| TagId(g)).collect();
+            count_names(&tags, &probs, &gold, &mut counts);
+            if show > 0 && tags != gold {
+                show -= 1;
+                let line: Vec<String> = words
+                    .iter()
+                    .zip(tags.iter().zip(&gold))
+                    .map(|(w, (t, g))| match (t.0, g.0) {
+                        (0, 0) => (*w).to_owned(),
+                        (t, g) if t == g => format!("{w}/{}", NER_TAGS[usize::from(t)]),
+                        (t, g) => format!("{w}/{}!{}", NER_TAGS[usize::from(t)], NER_TAGS[usize::from(g)]),
+                    })
+                    .collect();
+                println!("{}", line.join(" "));
+            }
+            doc_words.extend(s.words.iter().cloned());
+            doc_tags.extend(&tags);
+            doc_probs.extend(&probs);
+            doc_gold.extend(gold);
+        }
+    }
+    flush(&mut doc_words, &mut doc_tags, &mut doc_probs, &mut doc_gold, &mut counts_doc);
+    println!(
+        "GUM dev: {} documents, {} sentences, {tokens} tokens ({:.2}s)",
+        docs,
+        sents.len(),
+        started.elapsed().as_secs_f32()
+    );
+    println!("part of speech accuracy: {:.4}", right as f64 / total.max(1) as f64);
+    for (label, counts) in [("tagger alone", counts), ("with document consistency", counts_doc)] {
+        println!("names ({label}), exact span and type: P / R / F1");
+        for (k, name) in ["person", "organization", "place", "other", "all (span and type)"].iter().enumerate() {
+            let [tp, pred, gold] = counts[k];
+            let p = tp as f64 / pred.max(1) as f64;
+            let r = tp as f64 / gold.max(1) as f64;
+            let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+            println!("  {name:<22} {p:.3} / {r:.3} / {f:.3}  (gold {gold})");
+        }
+    }
+    Ok(())
+}
+
+fn count_names(tags: &[TagId], probs: &[f32], gold: &[TagId], counts: &mut [[usize; 3]; 5]) {
+    let pred = names_of(tags, probs);
+    let ones = vec![1f32; gold.len()];
+    let truth = names_of(gold, &ones);
+    let type_index = |k: EntityType| EntityType::ALL.iter().position(|&t| t == k).unwrap_or(3);
+    for p in &pred {
+        counts[type_index(p.kind)][1] += 1;
+        counts[4][1] += 1;
+        if truth.iter().any(|g| g.start == p.start && g.end == p.end && g.kind == p.kind) {
+            counts[type_index(p.kind)][0] += 1;
+            counts[4][0] += 1;
+        }
+    }
+    for g in &truth {
+        counts[type_index(g.kind)][2] += 1;
+        counts[4][2] += 1;
+    }
+}
