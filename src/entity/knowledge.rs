@@ -425,8 +425,9 @@ fn window_before(text: &str, at: usize) -> &str {
         start += 1;
     }
     let window = text.get(start..at).unwrap_or("");
+    // The cut may be at a curly quotation mark: skip the whole character, not one byte of it.
     match window.rfind(['\n', '.', ';', '"', '“', '”']) {
-        Some(cut) => &window[cut + 1..],
+        Some(cut) => window[cut..].char_indices().nth(1).map_or("", |(next, _)| &window[cut + next..]),
         None => window,
     }
 }
