@@ -158,7 +158,7 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comma
                 // The clicked row is in view already.
                 view.scroll_list_to_card = false;
             }
-            add_hint_ui(ui, &state.workspace, article, *row, view, rect, commands);
+            add_hint_ui(ui, state, article, *row, view, rect, commands);
         }
     });
     let step = row_height + ui.spacing().item_spacing.y;
@@ -395,13 +395,14 @@ fn contains_ascii_folded(text: &[u8], needle: &[u8]) -> bool {
 /// the card first.
 fn add_hint_ui(
     ui: &mut egui::Ui,
-    workspace: &Workspace,
+    state: &AppState,
     article: &Article,
     row: CardRow,
-    view: &ViewState,
+    view: &mut ViewState,
     rect: egui::Rect,
     commands: &mut Vec<UiCommand>,
 ) {
+    let (workspace, generation) = (&state.workspace, state.generation);
     let Some(card) = row_card(article, row, view.filter.tab) else {
         return;
     };
@@ -418,7 +419,7 @@ fn add_hint_ui(
             speaker.or_else(|| s.about.first().cloned())
         }),
     };
-    let country = view.dossier.clone().or(own).filter(|c| workspace.dossier(c).is_none_or(|d| !d.contains(&key)));
+    let country = view.dossier.clone().or(own).filter(|c| !view.dossier_holds(workspace, generation, c, &key));
     let Some(country) = country else {
         return;
     };

@@ -212,6 +212,8 @@ pub struct ViewState {
     pub dossier_card: Option<String>,
     /// How many card rows fit in the card list as it is laid out now.
     pub card_rows_in_view: usize,
+    /// The card keys of dossiers, by country, for the generation they were collected in.
+    pub dossier_keys: (u64, std::collections::HashMap<String, std::collections::HashSet<String>>),
     /// The dossier panel shows only its title bar.
     pub dossier_collapsed: bool,
     /// The Preferences window is open.
@@ -272,6 +274,18 @@ impl Countries {
 }
 
 impl ViewState {
+    /// Whether `country`'s dossier holds the card `key`: looked up in a set of its card keys, built once
+    /// per change to the workspace (a dossier may hold 10,000 cards, and the card list asks every frame).
+    pub fn dossier_holds(&mut self, workspace: &Workspace, generation: u64, country: &str, key: &str) -> bool {
+        if self.dossier_keys.0 != generation {
+            self.dossier_keys = (generation, Default::default());
+        }
+        let keys = self.dossier_keys.1.entry(country.to_owned()).or_insert_with(|| {
+            workspace.dossier(country).map(|d| d.cards.iter().map(|c| c.id.clone()).collect()).unwrap_or_default()
+        });
+        keys.contains(key)
+    }
+
     /// The workspace's countries, counted again only when it changed.
     pub fn countries(&mut self, state: &AppState) -> Arc<Countries> {
         if self.countries.as_ref().is_none_or(|(generation, _)| *generation != state.generation) {
