@@ -133,6 +133,7 @@ pub fn extract(text: &str) -> Analysis {
     found.sort_by_key(|f| f.content.start);
 
     // Speakers.
+    given_name_genders(&mut reg);
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
     for n in 0..found.len() {
         let r = resolve(&w, &mut reg, &phrases, &found, &resolved, n, &in_quote);
@@ -140,6 +141,16 @@ pub fn extract(text: &str) -> Analysis {
     }
     coordinated_speakers(&w, &mut reg, &phrases, &mut found, &mut resolved);
     build(text, &w, reg, found, resolved, countries, &sents)
+}
+
+/// "Anna Berg": a person named with a given name and a surname, and no honorific or title that says
+/// otherwise, is referred to with the pronoun the given name mostly takes.
+fn given_name_genders(reg: &mut Registry) {
+    for d in reg.drafts.iter_mut().filter(|d| d.kind == ActorKind::Person && d.gender.is_none()) {
+        let mut words = d.name.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else { continue };
+        d.gender = words::given_name_gender(&first.to_lowercase());
+    }
 }
 
 /// "The Defence Minister, Robert Hill" and "Robert Hill, the Defence Minister": a role phrase and a person
@@ -417,6 +428,14 @@ fn coordinated_speakers(
         while last + 1 < phrases.len() && agent(&phrases[last + 1]) && joined(&phrases[last], &phrases[last + 1]) {
             last += 1;
         }
+        // "The secretary of the Manufacturing and Workers Union": names inside a modifier are one name.
+        let mut b = phrases[first].start;
+        while b > *start && matches!(w.lower(b - 1), "the" | "a" | "an") {
+            b -= 1;
+        }
+        if b > *start && matches!(w.lower(b - 1), "of" | "for" | "from" | "at" | "with" | "in") {
+            continue;
+        }
         let chain = &phrases[first..=last];
         let has_and = chain.windows(2).any(|p| (p[0].end..p[1].start).any(|t| w.lower(t) == "and"));
         if chain.len() < 2 || !has_and {
@@ -554,7 +573,19 @@ fn resolve(
             let from = phrases.partition_point(|p| p.end <= start);
             let inner: Vec<&Phrase> =
                 phrases[from..].iter().take_while(|p| p.end <= end).filter(|p| p.end > p.start).collect();
-            let named = inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_)));
+            // "Maria Lopez of the Budget Committee": a name inside a prepositional modifier is not the head.
+            let modifier = |p: &Phrase| {
+                let mut b = p.start;
+                while b > start && matches!(w.lower(b - 1), "the" | "a" | "an") {
+                    b -= 1;
+                }
+                b > start && matches!(w.lower(b - 1), "of" | "for" | "from" | "at" | "with" | "in" | "to" | "on")
+            };
+            let named = inner
+                .iter()
+                .rev()
+                .find(|p| matches!(p.referent, Referent::Actor(_)) && !modifier(p))
+                .or_else(|| inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_))));
             let last_word = w.lower(end - 1).to_owned();
             let country_at_end = inner.iter().any(|p| p.end == end && matches!(p.referent, Referent::Country { .. }));
             if w.is_source_noun(end - 1) && !country_at_end && !matches!(named.map(|p| p.end), Some(e) if e == end) {

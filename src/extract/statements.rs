@@ -144,6 +144,17 @@ const AUX: &[&str] = &[
     "vehemently",
     "all",
     "both",
+    "even",
+    "now",
+    "only",
+    "actually",
+    "personally",
+    "specifically",
+    "explicitly",
+    "directly",
+    "bluntly",
+    "frankly",
+    "long",
 ];
 
 /// Words before a cue that make it a noun, not a verb ("the claims", "a report").
@@ -231,7 +242,7 @@ fn statement_at(
     if cue.kind == CueKind::Noun {
         return according_to(w, s, index, cue, end);
     }
-    if cue.kind == CueKind::Quote && !beside_quote(w, s, cue) {
+    if cue.kind == CueKind::Quote && !beside_quote(w, s, cue) && !asks_a_question(w, cue, s.end) {
         return None;
     }
     // A noun, not a verb: "the claims", "a report", "the Palestinian state".
@@ -259,13 +270,18 @@ fn statement_at(
     // "The Trade Minister, Jane Okafor, said …": the role and the name are one subject.
     let role_name = role_name_subject(w, s, cue.start, in_quote);
     // "Phil Smith, a spokesman for the union, said …": the subject is the name before the appositive.
-    let appositive_end = if role_name.is_some() { None } else { appositive_subject_end(w, s, cue.start, in_quote) };
+    // (Not for a participle: "On Thursday, Mayor X closed the bridge, saying …" has no appositive.)
+    let appositive_end = if role_name.is_some() || lower.ends_with("ing") {
+        None
+    } else {
+        appositive_subject_end(w, s, cue.start, in_quote)
+    };
     // "…,” said X" / "…, said X": the speaker follows the cue.
     let inverted = appositive_end.is_none()
         && role_name.is_none()
         && prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
     // "…, told X" never inverts: X is the listener.
-    if inverted && !lower.ends_with("ing") && !matches!(lower.as_str(), "told" | "tell" | "tells") {
+    if inverted && !lower.ends_with("ing") && !cue.features.listener {
         let (sp_start, sp_end) = phrase_after(w, cue.end, s.end);
         // "…, said Robert McAtee" or "…, said the spokesman", but not "X, speaking in Y, said he would …".
         let name_like = w.is_cap(sp_start) && !w.is_pronoun(sp_start)
@@ -331,7 +347,9 @@ fn statement_at(
         && role_name.is_none()
         && relative.is_none()
         && (k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
-            || lower.ends_with("ing") && k > s.first && w.word(k - 1) == ",");
+            || lower.ends_with("ing")
+                && k > s.first + 1
+                && (w.word(k - 1) == "," || w.kind(k - 1) == Some(Kind::Close) && w.word(k - 2) == ","));
     let speaker = if let Some((a, b)) = role_name {
         Speaker::Phrase { start: a, end: b }
     } else if let Some(r) = relative {
@@ -359,7 +377,20 @@ fn statement_at(
         // A cue with no subject is most often not an attribution ("as reported", "said to be").
         return None;
     }
-    if let (Speaker::Phrase { start, end }, None, false, None) = (&speaker, after_quote, described, role_name) {
+    // "… and hit back by accusing him of …", "… sent a release saying …": a participle with no subject of its
+    // own speaks for the subject of the sentence, or else for the speaker before it in the sentence.
+    let fallback = speaker == Speaker::None;
+    let speaker = if fallback {
+        match subject_of_sentence(w, s, k, in_quote) {
+            Speaker::None => earlier.last().map_or(Speaker::None, |f| f.speaker.clone()),
+            subject => subject,
+        }
+    } else {
+        speaker
+    };
+    if let (Speaker::Phrase { start, end }, None, false, None, false) =
+        (&speaker, after_quote, described, role_name, fallback)
+    {
         let (start, end) = (*start, *end);
         // A subject with no name, pronoun, title or source noun is not a speaker ("the consecutive offers").
         let plausible = (start..end).any(|t| {
@@ -378,7 +409,8 @@ fn statement_at(
         _ => k,
     };
     // "“…,” he said" and "…, officials claim": the content is before the speaker.
-    let after_cue = skip_cue_tail(w, cue.end, end);
+    // In a headline in title case ("Okafor Says Talks Will Resume") capitalised words after the cue are content.
+    let after_cue = if w.is_cap(cue.start) { cue.end } else { skip_cue_tail(w, cue.end, end) };
     let cue_ends_sentence = after_cue >= end;
     // "…, Donald Trump's longtime adviser Roger Stone said.": a longer noun phrase back to the comma.
     if cue_ends_sentence && !coordinated && relative.is_none() && role_name.is_none() {
@@ -413,7 +445,12 @@ fn statement_at(
         q += 1;
     }
     if w.kind(q) == Some(Kind::Open) {
-        if let Some(quote) = quote_opening_at(quotes, q) {
+        // The quotation is the content when the sentence ends with it or a comma follows it; "said
+        // ''there could be'' a line …" goes on as a clause.
+        let whole = |quote: &&Quote| {
+            quote.close.is_none_or(|c| c + 1 >= end || matches!(w.word(c + 1), "," | "." | ";" | ":" | "—" | "–"))
+        };
+        if let Some(quote) = quote_opening_at(quotes, q).filter(whole) {
             return Some(Found {
                 speaker,
                 cue: Some(cue),
@@ -496,18 +533,18 @@ const CATENATIVES: &[&str] = &[
 /// A cue word in a sense that reports no speech: "added two points", "added to the list", "admitted to
 /// hospital", "did not say".
 fn other_sense(w: &Words<'_>, cue: CueHit, prev: Option<usize>) -> bool {
-    let lower = w.lower(cue.start);
+    if !(cue.features.other_sense || cue.features.negation) {
+        return false;
+    }
     let next = w.lower(cue.end);
     let number = next.chars().next().is_some_and(|c| c.is_ascii_digit())
         || matches!(next, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "another");
-    if lower.starts_with("add") && (number || next == "to") {
-        return true;
-    }
-    if lower.starts_with("admit") && next == "to" && !w.lower(cue.end + 1).ends_with("ing") {
+    let article = matches!(w.lower(cue.end + 1), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this");
+    if cue.features.other_sense && (number || next == "to" && article) {
         return true;
     }
     let negated = prev.is_some_and(|p| matches!(w.lower(p), "not" | "never" | "n't" | "n’t"));
-    negated && (lower.starts_with("sa") || lower.starts_with("tel") || lower.starts_with("tol"))
+    cue.features.negation && negated
 }
 
 /// "The Trade Minister, Jane Okafor, said …", "Blue Tongue owner, Helen Gillies, says …": a role phrase that
@@ -521,7 +558,9 @@ fn role_name_subject(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[
         if w.word(t) == "," {
             break;
         }
-        if !(w.is_cap(t) || w.title(t).is_some() || abbreviation_dot(w, t)) || in_quote[t] {
+        // A lower-case word may open the name: "professor Helena Britt".
+        let opener = t > s.first && w.word(t - 1) == "," && w.is_word(t);
+        if !(w.is_cap(t) || w.title(t).is_some() || abbreviation_dot(w, t) || opener) || in_quote[t] {
             return None;
         }
     }
@@ -532,21 +571,29 @@ fn role_name_subject(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[
     if !(open + 1..close).any(|t| w.is_cap(t) && w.title(t).is_none() && !w.is_common(t)) {
         return None;
     }
-    let first = s.first + usize::from(w.kind(s.first) == Some(Kind::Open));
-    if open <= first || open - first > 14 {
+    // The role phrase runs back to the sentence start or to a quotation before it ("“…,” his wife,
+    // Ana Lazar, wrote").
+    let np_word = |t: usize| {
+        let lower = w.lower(t);
+        (matches!(w.kind(t), Some(Kind::Word | Kind::Possessive))
+            || matches!(w.word(t), "(" | ")")
+            || abbreviation_dot(w, t))
+            && !in_quote[t]
+            && w.cue_at(t).is_none()
+            && !(CLAUSE_STARTS.contains(&lower) && lower != "and")
+    };
+    let mut first = open;
+    while first > s.first && open - first < 14 && np_word(first - 1) {
+        first -= 1;
+    }
+    let opens_sentence = first == s.first || first == s.first + 1 && w.kind(s.first) == Some(Kind::Open);
+    let after_quote = first > s.first
+        && (w.kind(first - 1) == Some(Kind::Close)
+            || first > s.first + 1 && w.word(first - 1) == "," && w.kind(first - 2) == Some(Kind::Close));
+    if first >= open || !(opens_sentence || after_quote) {
         return None;
     }
-    let mut role = false;
-    for (t, &quoted) in in_quote.iter().enumerate().take(open).skip(first) {
-        let ok = matches!(w.kind(t), Some(Kind::Word | Kind::Possessive))
-            || matches!(w.word(t), "(" | ")")
-            || abbreviation_dot(w, t);
-        let lower = w.lower(t);
-        if !ok || quoted || w.cue_at(t).is_some() || CLAUSE_STARTS.contains(&lower) && lower != "and" {
-            return None;
-        }
-        role |= w.title(t).is_some() || w.is_source_noun(t);
-    }
+    let mut role = (first..open).any(|t| w.title(t).is_some() || w.is_source_noun(t));
     // The phrase ends in its head noun: a role word, or a lower-case noun after a name ("Acme owner").
     let head = open - 1;
     role |= w.is_word(head) && !w.is_cap(head) && (first..head).any(|t| w.is_cap(t));
@@ -639,6 +686,20 @@ pub fn described_noun_phrase(w: &Words<'_>, start: usize, end: usize) -> bool {
         })
 }
 
+/// "asked whether …", "asked the minister what …", "asked him to resign": "ask" with a question or a
+/// request after it (and maybe a listener first) reports speech even with no quotation.
+fn asks_a_question(w: &Words<'_>, cue: CueHit, end: usize) -> bool {
+    cue.features.question
+        && (cue.end..(cue.end + 5).min(end)).take_while(|&t| w.is_word(t) || w.kind(t) == Some(Kind::Possessive)).any(
+            |t| {
+                matches!(
+                    w.lower(t),
+                    "whether" | "if" | "what" | "which" | "who" | "how" | "why" | "when" | "where" | "to"
+                )
+            },
+        )
+}
+
 /// Whether a quote-only cue ("asked", "continued") stands beside a quotation: "“…?” she asked" or
 /// "he continued: “…”".
 fn beside_quote(w: &Words<'_>, s: &Sentence, cue: CueHit) -> bool {
@@ -705,7 +766,7 @@ fn transcript_line(w: &Words<'_>, s: &Sentence, index: usize) -> Option<Found> {
     }
     Some(Found {
         speaker: Speaker::Phrase { start: first, end: colon },
-        cue: Some(CueHit { start: colon, end: colon + 1, kind: CueKind::Speech }),
+        cue: Some(CueHit { start: colon, end: colon + 1, kind: CueKind::Speech, features: Default::default() }),
         content: Span::new(w.tokens[colon + 1].start, w.tokens[end - 1].end),
         direct: true,
         sentence: index,
@@ -832,8 +893,10 @@ fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
         );
     let limit = (from + 12).min(end);
     while k < limit {
+        // "said: “…”", "said Tuesday “…”", "told reporters: “…”", but not "says his “friend” …".
+        let one_word = k == from + 1 && (w.word(k) == ":" || AUX.contains(&w.lower(from)) || w.is_cap(from));
         if w.lower(k) == "that" && (k == from || adverbial)
-            || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && k <= from + 1
+            || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && (k == from || one_word)
         {
             return k;
         }
@@ -862,8 +925,7 @@ fn content_start(w: &Words<'_>, cue: CueHit, after: usize, end: usize) -> usize 
     if w.lower(k) == "that" {
         return k + 1;
     }
-    let lower = w.lower(cue.start);
-    if lower.starts_with("tol") || lower.starts_with("tell") {
+    if cue.features.listener {
         // "told reporters (that) …": skip the listener.
         let limit = (k + 10).min(end);
         if let Some(t) = (k..limit).find(|&t| w.lower(t) == "that") {
@@ -887,6 +949,15 @@ fn content_start(w: &Words<'_>, cue: CueHit, after: usize, end: usize) -> usize 
 fn clause_end(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> usize {
     let mut k = start;
     while k < end {
+        // "… in a position to win,” adding that …": a participle cue after a quoted comma.
+        if w.kind(k) == Some(Kind::Close)
+            && k > start
+            && w.word(k - 1) == ","
+            && w.lower(k + 1).ends_with("ing")
+            && w.cue_at(k + 1).is_some()
+        {
+            return k + 1;
+        }
         if !in_quote[k] {
             if ATTRIBUTION_JOINS.contains(&w.lower(k)) && k > start && next_attribution(w, k, end) {
                 let mut stop = k;

@@ -1,7 +1,13 @@
 //! Per-token word classes from the lexicon: gazetteer hits aligned to tokens, title words, honorifics,
 //! cues, capitalisation. Computed once per text so later passes only look them up.
 
-use crate::lexicon::{CountryForm, CueKind, Entry, Lexicon, TitleWord, WordClass};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::lexicon::{CountryForm, CueFeatures, CueKind, Entry, Lexicon, TitleWord, WordClass};
+
+use super::actors::Gender;
 
 use super::tokens::{Kind, Token};
 
@@ -22,6 +28,7 @@ pub struct CueHit {
     pub start: usize,
     pub end: usize,
     pub kind: CueKind,
+    pub features: CueFeatures,
 }
 
 /// Word classes of every token.
@@ -167,18 +174,40 @@ impl<'t> Words<'t> {
 
     /// The cue starting at token `i`, longest form first.
     pub fn cue_at(&self, i: usize) -> Option<CueHit> {
-        // Verbs are written in lower case; a capitalised "States" or "Reports" is a name.
-        if !self.class.get(i).is_some_and(|c| c.cue) || self.is_cap(i) && self.lower(i) != "according" {
+        // Verbs are written in lower case; a capitalised "States" or "Reports" is a name, except in a
+        // headline in title case ("Minister Says Talks Will Resume"), between two capitalised words.
+        let headline = self.is_cap(i.wrapping_sub(1)) && self.is_cap(i + 1);
+        if !self.class.get(i).is_some_and(|c| c.cue) || self.is_cap(i) && self.lower(i) != "according" && !headline {
             return None;
         }
         let forms = self.lex.cues.get(self.lower(i))?;
-        forms.iter().find_map(|(words, kind)| {
+        forms.iter().find_map(|(words, kind, features)| {
             let fits = words.iter().enumerate().all(|(k, w)| self.is_word(i + k) && self.lower(i + k) == w);
-            fits.then_some(CueHit { start: i, end: i + words.len(), kind: *kind })
+            fits.then_some(CueHit { start: i, end: i + words.len(), kind: *kind, features: *features })
         })
     }
 
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.is_word(i) && matches!(self.lower(i), "he" | "she" | "it" | "they" | "we" | "i")
     }
+}
+
+const GIVEN_NAMES: &str = include_str!("../../assets/given_names.tsv");
+
+/// The gender a given name mostly marks ("anna" → female), from `assets/given_names.tsv`; lower case.
+pub fn given_name_gender(lower: &str) -> Option<Gender> {
+    static NAMES: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(name, g)| match g.trim() {
+                "m" => Some((name.to_owned(), Gender::Male)),
+                "f" => Some((name.to_owned(), Gender::Female)),
+                _ => None,
+            })
+            .collect()
+    });
+    names.get(lower).copied()
 }

@@ -62,6 +62,22 @@ pub enum CueKind {
     Quote,
 }
 
+/// What a cue verb allows beyond its kind: the optional third column of `assets/cues.tsv`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueFeatures {
+    /// `listener`: the noun phrase right after it is who is spoken to ("told reporters …"), so "…, told X"
+    /// never names the speaker after it.
+    pub listener: bool,
+    /// `question`: reports speech with a question or request after it, not only beside a quotation ("asked
+    /// whether …", "asked him to resign").
+    pub question: bool,
+    /// `other-sense`: before a number or "to" and an article it reports no speech ("added two goals", "added
+    /// to the cost", "admitted to the hospital").
+    pub other_sense: bool,
+    /// `negation`: negated, it reports that nothing was said ("did not say").
+    pub negation: bool,
+}
+
 /// Title words: heads name a role, modifiers narrow it, bodies are government bodies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TitleWord {
@@ -92,8 +108,8 @@ pub struct Lexicon {
     pub gazetteer: AhoCorasick,
     /// The entry of each gazetteer pattern.
     pub entries: Vec<Entry>,
-    /// Cue forms by their first word (lower case): (all words, kind), longest first.
-    pub cues: HashMap<String, Vec<(Vec<String>, CueKind)>>,
+    /// Cue forms by their first word (lower case): (all words, kind, features), longest first.
+    pub cues: HashMap<String, Vec<(Vec<String>, CueKind, CueFeatures)>>,
     /// Every country form in lower case, for text written in capitals (datelines: "KABUL").
     pub country_by_lower: HashMap<String, usize>,
     by_code: HashMap<String, usize>,
@@ -231,10 +247,23 @@ fn build() -> Lexicon {
     Lexicon { word_classes, countries, organizations, gazetteer, entries, cues, country_by_lower, by_code }
 }
 
-fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {
-    let mut cues: HashMap<String, Vec<(Vec<String>, CueKind)>> = HashMap::default();
+type CueForms = HashMap<String, Vec<(Vec<String>, CueKind, CueFeatures)>>;
+
+fn cues() -> CueForms {
+    let mut cues: CueForms = HashMap::default();
     for line in data_lines(CUES) {
-        let Some((kind, forms)) = line.split_once('\t') else { continue };
+        let mut columns = line.split('\t');
+        let (Some(kind), Some(forms)) = (columns.next(), columns.next()) else { continue };
+        let mut features = CueFeatures::default();
+        for flag in columns.next().unwrap_or("").split(',').map(str::trim) {
+            match flag {
+                "listener" => features.listener = true,
+                "question" => features.question = true,
+                "other-sense" => features.other_sense = true,
+                "negation" => features.negation = true,
+                _ => {}
+            }
+        }
         let kind = match kind.trim() {
             "object" => CueKind::Object,
             "noun" => CueKind::Noun,
@@ -244,7 +273,7 @@ fn cues() -> HashMap<String, Vec<(Vec<String>, CueKind)>> {
         for form in split_list(Some(forms)) {
             let words: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
             if let Some(first) = words.first() {
-                cues.entry(first.clone()).or_default().push((words, kind));
+                cues.entry(first.clone()).or_default().push((words, kind, features));
             }
         }
     }
