@@ -216,7 +216,7 @@ fn command(workspace: &Workspace, opened: &mut Vec<Article>, action: &Action) ->
 /// What undo must give back: the document (articles and dossiers). The recent-files list and the set
 /// of unsaved dossiers are not part of it (opening a file stays in the recent list after an undo).
 fn document(workspace: &Workspace) -> (Vec<Article>, Vec<Dossier>) {
-    (workspace.articles.clone(), workspace.dossiers.clone())
+    (workspace.articles.iter().map(|a| Article::clone(a)).collect(), workspace.dossiers.clone())
 }
 
 /// Saving and loading again gives `workspace` back, and so does the recovery file.

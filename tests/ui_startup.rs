@@ -224,7 +224,10 @@ fn a_full_or_read_only_disk_fails_the_save_loses_nothing_and_the_app_goes_on() -
         harness.state_mut().use_file_system(Arc::new(FaultyFs::new(Arc::new(StdFs), Fault::From(0), kind)));
         harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
         harness.run();
+        harness.state_mut().wait_for_background(); // The workspace is written on the worker.
         let app = harness.state();
+        let workspace_failed = app.notices().iter().any(|n| n.text.contains("Could not save the workspace"));
+        ensure!(workspace_failed && app.has_unsaved_changes(), "{:?}", app.notices());
         let notice = app.notices().iter().rev().find(|n| n.text.contains("Could not save the Pakistan dossier"));
         let notice = notice.context(format!("{:?}", app.notices()))?;
         ensure!(notice.text.contains("pakistan.ron") && notice.text.contains(shown), "{}", notice.text);
@@ -239,6 +242,7 @@ fn a_full_or_read_only_disk_fails_the_save_loses_nothing_and_the_app_goes_on() -
     harness.state_mut().use_file_system(Arc::new(StdFs));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    harness.state_mut().wait_for_background();
     ensure!(!harness.state().has_unsaved_changes(), "{:?}", harness.state().notices());
     let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
     ensure!(store::load_dossier(&file)? == in_app && in_app.notes == old.notes);

@@ -1,6 +1,8 @@
 //! Every change to the workspace is a [`Command`] applied by [`Workspace::apply`]: the one place where
 //! articles, cards and dossiers change, so undo, redo, the UI and the tests share one path.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -101,21 +103,23 @@ impl Workspace {
                     self.remember_recent(&article.source);
                     if self.article(&article.hash).is_none() {
                         added.push(article.hash.clone());
-                        self.articles.push(article);
+                        self.articles.push(Arc::new(article));
                     }
                 }
                 Ok(Command::RemoveArticles(added))
             }
             Command::RemoveArticles(hashes) => {
                 let first = self.articles.iter().position(|a| hashes.contains(&a.hash));
-                let (mut removed, kept): (Vec<Article>, _) =
+                let (mut removed, kept): (Vec<Arc<Article>>, _) =
                     std::mem::take(&mut self.articles).into_iter().partition(|a| hashes.contains(&a.hash));
                 self.articles = kept;
                 // One closed article goes back where it was (found by the property tests: re-adding it
                 // at the end changed the order of the list on undo).
                 match (first, removed.len()) {
-                    (Some(index), 1) => Ok(Command::RestoreArticle { index, article: removed.remove(0) }),
-                    _ => Ok(Command::AddArticles(removed)),
+                    (Some(index), 1) => {
+                        Ok(Command::RestoreArticle { index, article: Arc::unwrap_or_clone(removed.remove(0)) })
+                    }
+                    _ => Ok(Command::AddArticles(removed.into_iter().map(Arc::unwrap_or_clone).collect())),
                 }
             }
             Command::EditActor { article, actor } => self.edit_article(&article, |a| {
@@ -218,12 +222,12 @@ impl Workspace {
                 let hash = article.hash.clone();
                 let before = match self.articles.iter().position(|a| a.hash == hash) {
                     Some(pos) => {
-                        let old = std::mem::replace(&mut self.articles[pos], article);
-                        return Ok(Command::RestoreArticle { index: pos, article: old });
+                        let old = std::mem::replace(&mut self.articles[pos], Arc::new(article));
+                        return Ok(Command::RestoreArticle { index: pos, article: Arc::unwrap_or_clone(old) });
                     }
                     None => {
                         let index = index.min(self.articles.len());
-                        self.articles.insert(index, article);
+                        self.articles.insert(index, Arc::new(article));
                         index
                     }
                 };
@@ -289,10 +293,10 @@ impl Workspace {
             .iter()
             .position(|a| a.hash == hash)
             .ok_or_else(|| CommandError::NoArticle(hash.to_owned()))?;
-        let mut article = self.articles[index].clone();
+        let mut article = Article::clone(&self.articles[index]);
         edit(&mut article)?;
-        let before = std::mem::replace(&mut self.articles[index], article);
-        Ok(Command::RestoreArticle { index, article: before })
+        let before = std::mem::replace(&mut self.articles[index], Arc::new(article));
+        Ok(Command::RestoreArticle { index, article: Arc::unwrap_or_clone(before) })
     }
 
     /// The index of `country`'s dossier in `dossiers`.

@@ -1,6 +1,7 @@
 //! The workspace: the open articles and the dossiers built from them. Restored on the next start.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +37,10 @@ pub struct EntityDecisions {
 /// Everything the analyst has open.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
-    pub articles: Vec<Article>,
+    /// The open articles, each shared (`Arc`): a copy of the workspace (the recovery snapshot, a save on
+    /// the worker) copies pointers, not texts; an edit puts a new `Arc` in place of the article.
+    #[serde(with = "shared_articles")]
+    pub articles: Vec<Arc<Article>>,
     /// Dossiers, kept sorted by name.
     #[serde(default)]
     pub dossiers: Vec<Dossier>,
@@ -53,11 +57,11 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn article(&self, hash: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.hash == hash)
+        self.articles.iter().find(|a| a.hash == hash).map(|a| &**a)
     }
 
     pub fn article_mut(&mut self, hash: &str) -> Option<&mut Article> {
-        self.articles.iter_mut().find(|a| a.hash == hash)
+        self.articles.iter_mut().find(|a| a.hash == hash).map(Arc::make_mut)
     }
 
     pub fn dossier(&self, country: &str) -> Option<&Dossier> {
@@ -95,5 +99,23 @@ impl Workspace {
                 self.dossiers.sort_by(|a, b| a.name.cmp(&b.name));
             }
         }
+    }
+}
+
+/// Articles saved as plain articles (the file format does not know about `Arc`), without serde's `rc`
+/// feature.
+mod shared_articles {
+    use std::sync::Arc;
+
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    use crate::model::Article;
+
+    pub fn serialize<S: Serializer>(articles: &[Arc<Article>], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(articles.iter().map(|a| &**a))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Arc<Article>>, D::Error> {
+        Ok(Vec::<Article>::deserialize(deserializer)?.into_iter().map(Arc::new).collect())
     }
 }

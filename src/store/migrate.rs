@@ -124,6 +124,11 @@ impl From<WorkspaceV1> for Workspace {
     fn from(old: WorkspaceV1) -> Self {
         let mut dossiers: Vec<Dossier> = old.dossiers.into_iter().map(Dossier::from).collect();
         dossiers.sort_by(|a, b| a.name.cmp(&b.name));
-        Workspace { articles: old.articles, dossiers, recent: old.recent, ..Workspace::default() }
+        Workspace {
+            articles: old.articles.into_iter().map(std::sync::Arc::new).collect(),
+            dossiers,
+            recent: old.recent,
+            ..Workspace::default()
+        }
     }
 }

@@ -82,7 +82,7 @@ impl App {
         loaded.apply(&cc.egui_ctx);
         let mut disk = Disk::new(options.dossier_dir.clone());
         let startup = disk.load();
-        let recovery = RecoveryWriter::start(options.dossier_dir, disk.fs(), disk.owns_folder());
+        let recovery = RecoveryWriter::start(options.dossier_dir, disk.fs(), disk.owns_folder(), cc.egui_ctx.clone());
         let mut app = Self {
             state: AppState::default(),
             view: ViewState::default(),
@@ -159,7 +159,15 @@ impl App {
 
     /// Test hook: sends saves through `fs` from now on (a full or read-only disk).
     pub fn use_file_system(&mut self, fs: std::sync::Arc<dyn crate::store::fs::Fs>) {
+        self.wait_for_background();
         self.disk.set_fs(fs);
+        let dir = self.disk.dir().to_owned();
+        self.recovery = RecoveryWriter::start(dir, self.disk.fs(), self.disk.owns_folder(), self.ctx.clone());
+    }
+
+    /// Whether a workspace save is still being written on the worker.
+    pub fn is_saving(&self) -> bool {
+        self.recovery.saving()
     }
 
     /// Test hook: opens already analysed articles by the route the background reader's results take.
@@ -236,7 +244,26 @@ impl App {
         self.poll_recovery_errors();
     }
 
+    /// Takes in the outcomes of workspace saves done on the worker. False when one failed (the
+    /// workspace is unsaved again, and the error is shown).
+    pub(super) fn poll_saves(&mut self) -> bool {
+        let mut all_saved = true;
+        for (generation, result) in self.recovery.saved() {
+            match result {
+                // Saved what is on screen now: nothing left to save (unless a dossier failed).
+                Ok(()) if generation == self.state.generation => self.state.unsaved = false,
+                Ok(()) => {}
+                Err(e) => {
+                    all_saved = false;
+                    self.state.error(e);
+                }
+            }
+        }
+        all_saved
+    }
+
     fn poll_recovery_errors(&mut self) {
+        self.poll_saves();
         for error in self.recovery.errors() {
             if self.state.notices.last().is_none_or(|n| n.text != error) {
                 self.state.error(error);

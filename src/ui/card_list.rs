@@ -496,7 +496,7 @@ mod tests {
             analysis,
             rejected: vec!["s3".into()],
         };
-        Workspace { articles: vec![article], ..Default::default() }
+        Workspace { articles: vec![article.into()], ..Default::default() }
     }
 
     fn cards(filter: CardFilter) -> Vec<usize> {

@@ -202,11 +202,11 @@ impl App {
                 }
             }
         }
-        match self.disk.save_workspace(&self.state.workspace) {
-            Ok(()) => {
-                self.state.unsaved = false;
+        // Written on the worker (the snapshot shares the articles); `poll_saves` takes the outcome.
+        match self.disk.workspace_save_path() {
+            Ok(path) => {
+                self.recovery.save_workspace(self.state.workspace.clone(), path, self.state.generation);
                 self.recovery_due = None;
-                self.recovery.clear();
             }
             Err(e) => {
                 saved = false;
@@ -297,7 +297,7 @@ impl App {
         let prompt = self.prompt.take();
         match answer {
             Answer::CloseSave => {
-                if self.save_all() {
+                if self.save_all() && self.finish_saves() {
                     self.close_now();
                 } else {
                     self.close_after_save = matches!(self.prompt, Some(Prompt::Conflict(_)));
@@ -358,6 +358,12 @@ impl App {
             self.close_now();
         }
         self.close_after_save = false;
+    }
+
+    /// Waits for the workspace save on the worker. False when it failed.
+    fn finish_saves(&mut self) -> bool {
+        self.recovery.flush();
+        self.poll_saves()
     }
 
     fn close_now(&mut self) {

@@ -223,9 +223,10 @@ impl Disk {
         Ok(Some(path))
     }
 
-    pub fn save_workspace(&self, workspace: &Workspace) -> Result<(), StoreError> {
+    /// The workspace file, when this window may write it.
+    pub fn workspace_save_path(&self) -> Result<PathBuf, StoreError> {
         let path = self.workspace_path();
         self.refuse(&path)?;
-        store::save_workspace_with(&*self.fs, &path, workspace)
+        Ok(path)
     }
 }

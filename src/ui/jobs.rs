@@ -1,6 +1,6 @@
-//! Work that must not run on the UI thread: reading and analysing files, native file dialogs, and
-//! writing the recovery file. Each runs on a worker thread and reports back over a channel; the worker
-//! wakes the UI with `request_repaint` when it is done.
+//! Work that must not run on the UI thread: reading and analysing files, native file dialogs, writing
+//! the recovery file and saving the workspace. Each runs on a worker thread and reports back over a
+//! channel; the worker wakes the UI with `request_repaint` when it is done.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -147,28 +147,53 @@ impl Dialogs {
 enum RecoveryJob {
     Save(Box<Workspace>),
     Clear,
+    /// Saves the workspace file at the path, then (when that worked) retires the recovery file.
+    /// The number is the workspace's generation, handed back with the outcome.
+    SaveWorkspace(Box<Workspace>, PathBuf, u64),
     Flush(Sender<()>),
 }
 
-/// Writes (and clears) the recovery file on one worker thread, in order, so that a clear after a save
-/// is never overtaken by a recovery write that started before it.
+/// Writes the workspace file and writes (and clears) the recovery file on one worker thread, in order, so
+/// that a clear after a save is never overtaken by a recovery write that started before it. The
+/// workspace given to it is a snapshot: its articles are shared (`Arc`), so taking one copies the
+/// dossiers and a pointer per article, and the serializing and writing (149 ms for 14 MiB) happen here.
 pub struct RecoveryWriter {
     jobs: Option<Sender<RecoveryJob>>,
     errors: Receiver<String>,
+    /// Workspace saves sent and not yet reported back.
+    saves_in_flight: Arc<AtomicUsize>,
+    saved: Receiver<(u64, Result<(), String>)>,
+    /// For saving on this thread when the worker could not be started.
+    saved_tx: Sender<(u64, Result<(), String>)>,
+    fs: Arc<dyn Fs>,
 }
 
 impl RecoveryWriter {
     /// Starts the worker writing the recovery file of `dir` through `fs`. With `enabled` false (another
     /// window holds the folder, and its recovery file is not ours to write or retire) it writes nothing.
-    pub fn start(dir: PathBuf, fs: Arc<dyn Fs>, enabled: bool) -> Self {
+    pub fn start(dir: PathBuf, fs: Arc<dyn Fs>, enabled: bool, ctx: egui::Context) -> Self {
         let (jobs, rx) = mpsc::channel::<RecoveryJob>();
         let (error_tx, errors) = mpsc::channel();
+        let (saved_tx, saved) = mpsc::channel();
+        let saves_in_flight = Arc::new(AtomicUsize::new(0));
+        let in_flight = Arc::clone(&saves_in_flight);
+        let (worker_fs, worker_saved) = (Arc::clone(&fs), saved_tx.clone());
         let spawned = std::thread::Builder::new().name("recovery".to_owned()).spawn(move || {
             for job in rx {
                 let result = match job {
+                    RecoveryJob::SaveWorkspace(workspace, path, generation) => {
+                        let result = crate::store::save_workspace_with(&*worker_fs, &path, &workspace)
+                            .map_err(|e| format!("Could not save the workspace: {e}"));
+                        let cleared = result.is_ok() && enabled;
+                        drop(workspace);
+                        in_flight.fetch_sub(1, Ordering::AcqRel);
+                        let _ = worker_saved.send((generation, result));
+                        ctx.request_repaint();
+                        if cleared { crate::store::clear_recovery_with(&*worker_fs, &dir) } else { Ok(()) }
+                    }
                     RecoveryJob::Save(_) | RecoveryJob::Clear if !enabled => Ok(()),
-                    RecoveryJob::Save(workspace) => crate::store::save_recovery_with(&*fs, &dir, &workspace),
-                    RecoveryJob::Clear => crate::store::clear_recovery_with(&*fs, &dir),
+                    RecoveryJob::Save(workspace) => crate::store::save_recovery_with(&*worker_fs, &dir, &workspace),
+                    RecoveryJob::Clear => crate::store::clear_recovery_with(&*worker_fs, &dir),
                     RecoveryJob::Flush(done) => {
                         let _ = done.send(());
                         Ok(())
@@ -179,7 +204,40 @@ impl RecoveryWriter {
                 }
             }
         });
-        Self { jobs: spawned.ok().map(|_| jobs), errors }
+        Self { jobs: spawned.ok().map(|_| jobs), errors, saves_in_flight, saved, saved_tx, fs }
+    }
+
+    /// Saves `workspace` (a snapshot, of the workspace's `generation`) to `path` on the worker, then
+    /// retires the recovery file. The outcome comes back through [`RecoveryWriter::saved`].
+    pub fn save_workspace(&self, workspace: Workspace, path: PathBuf, generation: u64) {
+        self.saves_in_flight.fetch_add(1, Ordering::AcqRel);
+        let job = RecoveryJob::SaveWorkspace(Box::new(workspace), path, generation);
+        let Some(jobs) = &self.jobs else {
+            return self.save_here(job);
+        };
+        if let Err(mpsc::SendError(job)) = jobs.send(job) {
+            self.save_here(job);
+        }
+    }
+
+    /// No worker: saves on this thread rather than not at all.
+    fn save_here(&self, job: RecoveryJob) {
+        if let RecoveryJob::SaveWorkspace(workspace, path, generation) = job {
+            let result = crate::store::save_workspace_with(&*self.fs, &path, &workspace)
+                .map_err(|e| format!("Could not save the workspace: {e}"));
+            let _ = self.saved_tx.send((generation, result));
+        }
+        self.saves_in_flight.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// Whether a workspace save is still being written.
+    pub fn saving(&self) -> bool {
+        self.saves_in_flight.load(Ordering::Acquire) > 0
+    }
+
+    /// The outcomes of workspace saves finished since the last call, with the generation each saved.
+    pub fn saved(&self) -> Vec<(u64, Result<(), String>)> {
+        self.saved.try_iter().collect()
     }
 
     pub fn save(&self, workspace: Workspace) {
@@ -202,9 +260,15 @@ impl RecoveryWriter {
         self.errors.try_iter().collect()
     }
 
-    fn send(&self, job: RecoveryJob) {
-        if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(job);
-        }
+    /// Hands `job` to the worker; false when there is no worker (it could not be started).
+    fn send(&self, job: RecoveryJob) -> bool {
+        self.jobs.as_ref().is_some_and(|jobs| jobs.send(job).is_ok())
+    }
+}
+
+impl Drop for RecoveryWriter {
+    /// A save still being written when the app closes is finished, not cut off.
+    fn drop(&mut self) {
+        self.flush();
     }
 }
