@@ -51,19 +51,47 @@ impl Footnotes {
     }
 }
 
-/// `<title>, <path>, sentence: “…”`, leaving out what is missing.
+/// `<outlet>, *<title>*, <date>, <url> (sentence: “…”)`, leaving out what is missing. The local path is
+/// given only when neither outlet, title nor address is known: it means nothing to the briefing's reader.
 fn definition(source: &SourceRef) -> String {
+    let known = |field: &Option<String>| field.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+    let (outlet, title, published, url) =
+        (known(&source.outlet), known(&source.title), known(&source.published), known(&source.url));
     let mut parts = Vec::new();
-    if let Some(title) = source.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        parts.push(escape_inline(title));
+    if let Some(outlet) = &outlet {
+        parts.push(escape_inline(outlet));
     }
-    if !source.path.trim().is_empty() {
+    if let Some(title) = &title {
+        parts.push(format!("*{}*", escape_inline(title)));
+    }
+    if let Some(published) = &published {
+        parts.push(escape_inline(published));
+    }
+    match url.as_deref().filter(|u| is_autolink(u)) {
+        Some(url) => parts.push(format!("<{url}>")),
+        None => {
+            if let Some(url) = &url {
+                parts.push(escape_inline(url));
+            }
+        }
+    }
+    if outlet.is_none() && title.is_none() && url.is_none() && !source.path.trim().is_empty() {
         parts.push(escape_inline(&source.path));
     }
-    if !source.sentence.trim().is_empty() {
-        parts.push(format!("sentence: {}", quoted(&escape_inline(&source.sentence))));
+    let sentence = source.sentence.trim();
+    match (parts.is_empty(), sentence.is_empty()) {
+        (true, true) => "Source unknown.".to_owned(),
+        (true, false) => format!("Sentence: {}", quoted(&escape_inline(sentence))),
+        (false, true) => parts.join(", "),
+        (false, false) => format!("{} (sentence: {})", parts.join(", "), quoted(&escape_inline(sentence))),
     }
-    if parts.is_empty() { "Source unknown.".to_owned() } else { parts.join(", ") }
+}
+
+/// Whether `url` can be written as a Markdown autolink (`<https://…>`): a web address without spaces or
+/// angle brackets.
+fn is_autolink(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
 }
 
 /// The numbers used as footnote labels (`[^12]`) in `text`.
@@ -96,6 +124,22 @@ mod tests {
         assert_eq!(notes.cite(&a), "[^2]");
         assert_eq!(notes.cite(&b), "[^3]");
         assert_eq!(notes.cite(&a), "[^2]");
-        assert_eq!(notes.definitions(), ["[^2]: Dawn, a.txt, sentence: “One.”", "[^3]: b.txt"]);
+        assert_eq!(notes.definitions(), ["[^2]: *Dawn* (sentence: “One.”)", "[^3]: b.txt"]);
+    }
+
+    #[test]
+    fn a_web_source_cites_outlet_title_date_and_address_not_the_path() {
+        let mut web = source(Some("Talks resume"), "/home/me/Downloads/page.html", "They met.");
+        web.outlet = Some("The Daily Example".into());
+        web.published = Some("2024-05-12".into());
+        web.url = Some("https://example.com/news/talks".into());
+        let mut notes = Footnotes::new("");
+        notes.cite(&web);
+        assert_eq!(
+            notes.definitions(),
+            [
+                "[^1]: The Daily Example, *Talks resume*, 2024-05-12, <https://example.com/news/talks> (sentence: “They met.”)"
+            ]
+        );
     }
 }

@@ -99,6 +99,10 @@ fn summary(dossier: &Dossier, country: &str) -> Vec<String> {
         count(sources.len(), "source", "sources"),
         if sources.is_empty() { "." } else { ":" },
     )];
+    if let Some(range) = date_range(dossier) {
+        lines.push(String::new());
+        lines.push(range);
+    }
     if !sources.is_empty() {
         lines.push(String::new());
         lines.extend(sources.iter().map(|(_, label)| format!("- {}", escape_inline(label))));
@@ -110,6 +114,23 @@ fn summary(dossier: &Dossier, country: &str) -> Vec<String> {
         );
     }
     lines
+}
+
+/// "Sources published 2024-05-01 to 2024-05-12." (or "on 2024-05-12."), from the dates of the cards'
+/// sources that have one; `None` when none has.
+fn date_range(dossier: &Dossier) -> Option<String> {
+    let dates = dossier.cards.iter().filter_map(|c| c.source.published.as_deref()).filter(|d| !d.trim().is_empty());
+    let (first, last) = dates.fold(None, |range: Option<(&str, &str)>, d| match range {
+        None => Some((d, d)),
+        Some((first, last)) => Some((first.min(d), last.max(d))),
+    })?;
+    let undated = dossier.cards.iter().filter(|c| c.source.published.as_deref().is_none_or(|d| d.trim().is_empty()));
+    let note = if undated.count() > 0 { " (some sources give no date)" } else { "" };
+    Some(if first == last {
+        format!("Sources published on {}{note}.", escape_inline(first))
+    } else {
+        format!("Sources published {} to {}{note}.", escape_inline(first), escape_inline(last))
+    })
 }
 
 /// The key actors as a table: Name | Role | Country, the name citing its source.

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Actor, ActorKind, ActorRef, Article, Dossier, DossierCard, EntityAlias, EntityDecisions, Section, Statement,
-    Workspace,
+    Actor, ActorKind, ActorRef, Article, ArticleMeta, Dossier, DossierCard, EntityAlias, EntityDecisions, Section,
+    Statement, Workspace,
 };
 
 /// A change to the workspace. Applying one returns its inverse, which undo applies.
@@ -21,6 +21,9 @@ pub enum Command {
     EditActor { article: String, actor: Actor },
     /// Replaces a statement card of an article (matched by the statement's id).
     EditStatement { article: String, statement: Statement },
+    /// Corrects an article's title and metadata (date, authors, outlet, address); the sources of its
+    /// cards already in dossiers follow, so that the briefing cites the corrected source.
+    EditMeta { article: String, title: Option<String>, meta: ArticleMeta },
     /// Rejects (or restores) a card of an article.
     SetRejected { article: String, card: String, rejected: bool },
     /// Merges actor `merge` into `keep`: mentions join, statements follow, `merge` disappears.
@@ -134,6 +137,26 @@ impl Workspace {
                 *slot = statement;
                 Ok(())
             }),
+            Command::EditMeta { article, title, meta } => {
+                let slot = self.articles.iter_mut().find(|a| a.hash == article);
+                let slot = Arc::make_mut(slot.ok_or_else(|| CommandError::NoArticle(article.clone()))?);
+                let old_title = std::mem::replace(&mut slot.title, title.clone());
+                let old_meta = std::mem::replace(&mut slot.meta, meta.clone());
+                for dossier in &mut self.dossiers {
+                    let mut changed = false;
+                    for card in dossier.cards.iter_mut().filter(|c| c.source.hash == article) {
+                        card.source.title = title.clone();
+                        card.source.outlet = meta.outlet.clone();
+                        card.source.published = meta.published.clone();
+                        card.source.url = meta.url.clone();
+                        changed = true;
+                    }
+                    if changed {
+                        self.dirty.insert(dossier.country.clone());
+                    }
+                }
+                Ok(Command::EditMeta { article, title: old_title, meta: old_meta })
+            }
             Command::SetRejected { article, card, rejected } => self.edit_article(&article, |a| {
                 let exists = a.analysis.actor(&card).is_some() || a.analysis.statement(&card).is_some();
                 if !exists {

@@ -1,81 +1,247 @@
-//! The readable text of an HTML page: title, headings, paragraphs, list items and quotes, in document
-//! order; scripts, styles, navigation, headers, footers, asides and forms dropped. Nesting deeper than
+//! The article of a web page: the headline and the body only, paragraphs kept, without navigation,
+//! share bars, captions, related links, comments or footer. Three steps on one parse (`dom_query`, the
+//! html5ever tree): boilerplate marked as such by its tag or class is removed (captions, credits, share
+//! and related-link boxes, forms), Mozilla's Readability algorithm (the `dom_smoothie` port) picks the
+//! article's container, and inside it link lists and all-capital promotion lines are dropped. A page where
+//! Readability finds nothing falls back to every paragraph of the page. Nesting deeper than
 //! [`MAX_DEPTH`] is flattened first, so that a page of a million unclosed `<div>`s cannot take hours.
 
-use scraper::{ElementRef, Html, Selector};
+use dom_query::{Document, NodeRef};
 
-/// The elements whose text is one paragraph of the article.
-const BLOCKS: [&str; 15] =
-    ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td", "th", "dt", "dd"];
-const DROPPED: [&str; 11] =
-    ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "button", "svg"];
+use crate::model::ArticleMeta;
 
-/// Returns the page title and its readable text, one block a paragraph.
-pub fn readable(source: &str) -> (Option<String>, String) {
-    let document = Html::parse_document(source);
-    let title = select_first_text(&document, "title").or_else(|| select_first_text(&document, "h1"));
-    // One walk in document order that descends neither into dropped elements nor into blocks (a block's
-    // text includes its inner blocks): linear in the page, however deep it nests.
-    let mut blocks: Vec<String> = Vec::new();
-    let mut stack = vec![document.tree.root()];
-    while let Some(node) = stack.pop() {
-        if let Some(element) = ElementRef::wrap(node) {
-            let name = element.value().name();
-            if DROPPED.contains(&name) {
-                continue;
-            }
-            if BLOCKS.contains(&name) {
-                let text = collapse(&element.text().collect::<String>());
-                if !text.is_empty() {
-                    blocks.push(text);
-                }
-                continue;
-            }
+/// A web page read: its title (the site's suffix removed), article text and metadata.
+pub struct Page {
+    pub title: Option<String>,
+    pub text: String,
+    pub meta: ArticleMeta,
+}
+
+/// Elements that end a paragraph.
+const BLOCKS: [&str; 29] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "header",
+    "main",
+    "figure",
+    "br",
+    "hr",
+    "address",
+    "center",
+];
+/// Elements whose text is never part of an article.
+const DROPPED: [&str; 9] = ["script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"];
+/// Elements dropped before Readability runs: pictures and their captions always; navigation, asides,
+/// footers and forms unless they hold much text (some sites wrap a whole page in a `<form>`).
+const FIGURES: [&str; 3] = ["figure", "figcaption", "picture"];
+const FURNITURE: [&str; 5] = ["aside", "nav", "footer", "form", "button"];
+/// Words in a class or id that mark boilerplate: captions and credits, bylines and dates (they are
+/// metadata, read separately), share, follow and related-link boxes, newsletters, advertising, comments.
+const BOILERPLATE_WORDS: [&str; 38] = [
+    "caption",
+    "credit",
+    "credits",
+    "byline",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "gallery",
+    "tags",
+    "tag",
+    "breadcrumb",
+    "breadcrumbs",
+    "comments",
+    "comment",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "recommended",
+    "outbrain",
+    "taboola",
+    "author",
+    "timestamp",
+    "signup",
+    "popup",
+    "modal",
+    "cookie",
+    "disclaimer",
+    "toolbar",
+    "meta",
+    "print",
+    "follow",
+    "paywall",
+];
+/// Bytes of text above which a marked element is kept anyway: it is a container of the article.
+const BOILERPLATE_MAX_BYTES: usize = 1500;
+
+/// Reads a page: metadata from the head, the article from the body.
+pub fn read(source: &str) -> Page {
+    let document = Document::from(source);
+    let (title, meta) = super::meta::from_html(&document);
+    remove_boilerplate(&document);
+    let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let article = dom_smoothie::Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
+    let mut blocks = match &article {
+        Ok(article) => {
+            let content = Document::fragment(article.content.clone());
+            remove_link_lists(&content);
+            paragraphs(&content.root())
         }
-        // Reversed, so that they pop in document order.
-        stack.extend(node.children().rev());
-    }
+        Err(_) => Vec::new(),
+    };
     if blocks.is_empty() {
-        // No block markup: fall back to the body's text.
-        if let Ok(body) = Selector::parse("body") {
-            for element in document.select(&body) {
-                let text = collapse(&visible_text(element));
-                if !text.is_empty() {
-                    blocks.push(text);
-                }
-            }
-        }
+        // Readability found no article: every paragraph of the page, boilerplate removed.
+        let page = Document::from(source);
+        remove_boilerplate(&page);
+        blocks = paragraphs(&page.root());
     }
-    // The headline usually repeats the title: keep it once, as the first paragraph.
-    if let (Some(t), Some(first)) = (&title, blocks.first()) {
-        if first != t && !blocks.iter().any(|b| b == t) {
+    let title = title.or_else(|| article.ok().map(|a| a.title).filter(|t| !t.trim().is_empty()));
+    // The headline first, once.
+    if let Some(t) = &title {
+        if let Some(at) = blocks.iter().position(|b| b == t) {
+            let headline = blocks.remove(at);
+            blocks.insert(0, headline);
+        } else {
             blocks.insert(0, t.clone());
         }
     }
-    (title, blocks.join("\n\n") + "\n")
+    let mut text = blocks.join("\n\n");
+    text.push('\n');
+    Page { title, text, meta }
 }
 
-fn select_first_text(document: &Html, css: &str) -> Option<String> {
-    let selector = Selector::parse(css).ok()?;
-    let element = document.select(&selector).next()?;
-    let text = collapse(&element.text().collect::<String>());
-    (!text.is_empty()).then_some(text)
-}
-
-/// The text of `element` outside dropped elements, in document order.
-fn visible_text(element: ElementRef<'_>) -> String {
-    let mut out = String::new();
-    let mut stack = vec![*element];
-    while let Some(node) = stack.pop() {
-        if let Some(text) = node.value().as_text() {
-            out.push_str(text);
-            out.push(' ');
-        } else if ElementRef::wrap(node).is_none_or(|e| !DROPPED.contains(&e.value().name())) {
-            // Reversed, so that they pop in document order.
-            stack.extend(node.children().rev());
+/// Removes figures and captions, and small elements whose tag or class marks them as boilerplate.
+fn remove_boilerplate(document: &Document) {
+    let mut doomed = Vec::new();
+    for node in document.select("body *").nodes() {
+        let Some(name) = node.node_name() else { continue };
+        let name = name.to_ascii_lowercase();
+        if FIGURES.contains(&name.as_str()) {
+            doomed.push(*node);
+        } else {
+            let furniture = FURNITURE.contains(&name.as_str());
+            let limit = if furniture { 2 * BOILERPLATE_MAX_BYTES } else { BOILERPLATE_MAX_BYTES };
+            if (furniture || marked_as_boilerplate(node)) && node.text().len() < limit {
+                doomed.push(*node);
+            }
         }
     }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Whether a word of the element's class or id is one of [`BOILERPLATE_WORDS`].
+fn marked_as_boilerplate(node: &NodeRef<'_>) -> bool {
+    let class = node.attr("class").unwrap_or_default();
+    let id = node.attr("id").unwrap_or_default();
+    [class, id].iter().any(|attr| {
+        attr.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| BOILERPLATE_WORDS.iter().any(|b| b.eq_ignore_ascii_case(word)))
+    })
+}
+
+/// Removes lists and boxes of three or more links whose text is mostly link text ("Most read", "More
+/// from …"): a short container, over 60 % of its characters inside links.
+fn remove_link_lists(document: &Document) {
+    let mut doomed = Vec::new();
+    for node in document.select("ul, ol, div, section, table").nodes() {
+        let links = node.find(&["a"]);
+        if links.len() < 3 {
+            continue;
+        }
+        let total = node.text().trim().chars().count();
+        let linked: usize = links.iter().map(|a| a.text().trim().chars().count()).sum();
+        if total > 0 && total < BOILERPLATE_MAX_BYTES && linked * 10 > total * 6 {
+            doomed.push(*node);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// The paragraphs under `root`: text between block boundaries, whitespace collapsed, promotion lines
+/// dropped. A stack, not recursion, so that the depth of the markup does not matter.
+fn paragraphs(root: &NodeRef<'_>) -> Vec<String> {
+    enum Step<'a> {
+        Enter(NodeRef<'a>),
+        Flush,
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut stack: Vec<Step<'_>> = root.children().into_iter().rev().map(Step::Enter).collect();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        let line = collapse(current);
+        if !line.is_empty() && !is_promotion(&line) {
+            out.push(line);
+        }
+        current.clear();
+    };
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Flush => {
+                flush(&mut current, &mut out);
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        if node.is_text() {
+            current.push_str(&node.text());
+            continue;
+        }
+        if !node.is_element() {
+            continue;
+        }
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if DROPPED.contains(&name.as_str()) {
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            flush(&mut current, &mut out);
+            stack.push(Step::Flush);
+        }
+        stack.extend(node.children().into_iter().rev().map(Step::Enter));
+    }
+    flush(&mut current, &mut out);
     out
+}
+
+/// A line of four or more words all in capitals: a promotion ("CLICK HERE TO GET THE APP") or a
+/// related story's headline, not the article's prose. Scripts without case never match.
+fn is_promotion(line: &str) -> bool {
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    upper > 0
+        && !line.chars().any(char::is_lowercase)
+        && upper * 10 >= letters * 9
+        && line.split_whitespace().count() >= 4
 }
 
 /// Collapses runs of whitespace into single spaces and trims.

@@ -1,8 +1,13 @@
-//! Files → article text. Plain text, Markdown (markup stripped) and HTML (the readable text of the page),
-//! in UTF-8 (with or without BOM), UTF-16 with BOM, or a detected legacy encoding. The only input IO.
+//! Files → article text and metadata. Plain text, Markdown (markup stripped), HTML (the article of the
+//! page), single-file web pages and emails (MIME), PDF with a text layer and Word documents; text in
+//! UTF-8 (with or without BOM), UTF-16 with BOM, or a detected legacy encoding. The only input IO.
 
+mod docx;
 mod html;
 mod markdown;
+pub mod meta;
+mod mime;
+mod pdf;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -28,7 +33,7 @@ pub enum ReadError {
     Io { path: String, source: std::io::Error },
     #[error("{path}: the file is empty")]
     Empty { path: String },
-    #[error("{path}: this looks like a binary file, not an article (.txt, .md or .html)")]
+    #[error("{path}: this looks like a binary file, not an article (.txt, .md, .html, .mhtml, .eml, .pdf or .docx)")]
     Binary { path: String },
     #[error("{path}: the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")]
     TooLarge { path: String, size: u64 },
@@ -36,6 +41,9 @@ pub enum ReadError {
     NoText { path: String },
     #[error("{path}: not a regular file (a folder, device or pipe), so not an article")]
     NotAFile { path: String },
+    /// A PDF, Word document or MIME file that cannot be read: corrupt, encrypted, a bomb, or a scan.
+    #[error("{path}: {reason}")]
+    Document { path: String, reason: String },
 }
 
 impl ReadError {
@@ -47,7 +55,8 @@ impl ReadError {
             | Self::Binary { path }
             | Self::TooLarge { path, .. }
             | Self::NoText { path }
-            | Self::NotAFile { path } => path,
+            | Self::NotAFile { path }
+            | Self::Document { path, .. } => path,
         }
     }
 }
@@ -58,17 +67,29 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// A browser's single-file page (`.mhtml`, `.mht`).
+    Mhtml,
+    /// An email (`.eml`).
+    Email,
+    Pdf,
+    /// A Word document (`.docx`).
+    Docx,
 }
 
 impl Format {
     /// Extensions offered in the open dialog.
-    pub const EXTENSIONS: [&'static str; 6] = ["txt", "text", "md", "markdown", "html", "htm"];
+    pub const EXTENSIONS: [&'static str; 12] =
+        ["txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht", "eml", "pdf", "docx"];
 
     pub fn of(path: &Path) -> Self {
         let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
         match ext.as_str() {
             "md" | "markdown" => Self::Markdown,
             "html" | "htm" | "xhtml" => Self::Html,
+            "mhtml" | "mht" => Self::Mhtml,
+            "eml" => Self::Email,
+            "pdf" => Self::Pdf,
+            "docx" => Self::Docx,
             _ => Self::Text,
         }
     }
@@ -97,29 +118,86 @@ pub fn read_article(path: &Path) -> Result<ReadArticle, ReadError> {
     parse_bytes(&name, &bytes, Format::of(path))
 }
 
-/// Turns a file's bytes into an article: decoding, then markup removal by format.
+/// Turns a file's bytes into an article: decoding, then markup removal and metadata by format.
 pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArticle, ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty { path: name.to_owned() });
     }
+    let document = |reason: String| ReadError::Document { path: name.to_owned(), reason };
     let mut warnings = Vec::new();
-    let decoded = decode(name, bytes, &mut warnings)?;
-    let (title, text) = match format {
-        Format::Text => (plain_title(&decoded), decoded),
-        Format::Markdown => markdown::readable(&decoded),
-        Format::Html => match html::flatten_deep_nesting(&decoded) {
-            Some(flat) => {
-                warnings
-                    .push(format!("{name}: markup nested more than {} elements deep was flattened", html::MAX_DEPTH));
-                html::readable(&flat)
+    let (title, text, meta) = match format {
+        Format::Pdf => {
+            let pdf = pdf::read(bytes).map_err(document)?;
+            let mut meta = pdf.meta;
+            meta::complete_from_text(&mut meta, &pdf.text);
+            (pdf.title.or_else(|| plain_title(&pdf.text)), pdf.text, meta)
+        }
+        Format::Docx => {
+            let docx = docx::read(bytes).map_err(document)?;
+            let mut meta = docx.meta;
+            meta::complete_from_text(&mut meta, &docx.text);
+            (docx.title.or_else(|| plain_title(&docx.text)), docx.text, meta)
+        }
+        Format::Mhtml | Format::Email => {
+            let kind = if format == Format::Mhtml { "a saved web page (MHTML)" } else { "an email" };
+            let body = mime::body(bytes).ok_or_else(|| document(format!("not {kind} with a readable body")))?;
+            if let Some(html) = &body.html {
+                let page = read_html(name, html, &mut warnings);
+                (page.title.or(body.subject), page.text, fill(page.meta, body.meta))
+            } else {
+                let text = body.text.unwrap_or_default();
+                let mut meta = body.meta;
+                meta::complete_from_text(&mut meta, &text);
+                (body.subject.or_else(|| plain_title(&text)), text, meta)
             }
-            None => html::readable(&decoded),
-        },
+        }
+        Format::Text | Format::Markdown | Format::Html => {
+            let decoded = decode(name, bytes, &mut warnings)?;
+            match format {
+                Format::Markdown => {
+                    let (title, text) = markdown::readable(&decoded);
+                    let mut meta = crate::model::ArticleMeta::default();
+                    meta::complete_from_text(&mut meta, &text);
+                    (title, text, meta)
+                }
+                Format::Html => {
+                    let page = read_html(name, &decoded, &mut warnings);
+                    (page.title, page.text, page.meta)
+                }
+                _ => {
+                    let mut meta = crate::model::ArticleMeta::default();
+                    meta::complete_from_text(&mut meta, &decoded);
+                    (plain_title(&decoded), decoded, meta)
+                }
+            }
+        }
     };
     if text.trim().is_empty() {
         return Err(ReadError::NoText { path: name.to_owned() });
     }
-    Ok(ReadArticle { title, text, meta: crate::model::ArticleMeta::default(), warnings })
+    Ok(ReadArticle { title, text, meta, warnings })
+}
+
+/// The article of a web page, deep nesting flattened first.
+fn read_html(name: &str, source: &str, warnings: &mut Vec<String>) -> html::Page {
+    match html::flatten_deep_nesting(source) {
+        Some(flat) => {
+            warnings.push(format!("{name}: markup nested more than {} elements deep was flattened", html::MAX_DEPTH));
+            html::read(&flat)
+        }
+        None => html::read(source),
+    }
+}
+
+/// `meta` with its empty fields taken from `other`.
+fn fill(mut meta: crate::model::ArticleMeta, other: crate::model::ArticleMeta) -> crate::model::ArticleMeta {
+    meta.published = meta.published.or(other.published);
+    meta.outlet = meta.outlet.or(other.outlet);
+    meta.url = meta.url.or(other.url);
+    if meta.authors.is_empty() {
+        meta.authors = other.authors;
+    }
+    meta
 }
 
 /// Decodes bytes as UTF-8 (BOM stripped), UTF-16 with a BOM, or the encoding a detector guesses.

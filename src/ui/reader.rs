@@ -9,7 +9,7 @@ use egui::{Align, Color32, RichText, ScrollArea, Sense, TextStyle, WidgetInfo};
 use super::command::UiCommand;
 use super::highlight::{self, Palette};
 use super::state::{AppState, ReaderKey, ViewState};
-use crate::model::{ActorKind, Article, CardRef};
+use crate::model::{ActorKind, Article, ArticleMeta, CardRef, Command};
 
 /// The reader panel.
 pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -19,6 +19,7 @@ pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comm
         return;
     };
     ui.heading(article.display_name());
+    source_ui(ui, article, commands);
     ui.label(RichText::new(&article.source).weak());
     legend_ui(ui);
     for warning in &article.analysis.warnings {
@@ -33,7 +34,10 @@ fn empty_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<UiCommand>) 
         ui.add_space(ui.available_height() / 3.0);
         if state.workspace.articles.is_empty() {
             ui.heading("No articles open");
-            ui.label("Open news articles (.txt, .md, .html), or drop them on this window.");
+            ui.label(
+                "Open news articles (.txt, .md, .html, saved pages .mhtml, emails .eml, .pdf, .docx), or drop them \
+                 on this window.",
+            );
             if ui.button("Open articles…").clicked() {
                 commands.push(UiCommand::OpenDialog);
             }
@@ -41,6 +45,113 @@ fn empty_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<UiCommand>) 
             ui.label("Select an article on the left.");
         }
     });
+}
+
+/// The analyst's corrections of an article's source while they are being typed, kept in egui's memory.
+#[derive(Clone, Debug, Default)]
+struct SourceDraft {
+    title: String,
+    outlet: String,
+    published: String,
+    authors: String,
+    url: String,
+}
+
+impl SourceDraft {
+    fn of(article: &Article) -> Self {
+        Self {
+            title: article.title.clone().unwrap_or_default(),
+            outlet: article.meta.outlet.clone().unwrap_or_default(),
+            published: article.meta.published.clone().unwrap_or_default(),
+            authors: article.meta.authors.join(", "),
+            url: article.meta.url.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The command that stores the draft (empty fields become unknown).
+    fn command(&self, article: &Article) -> Command {
+        let field = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        Command::EditMeta {
+            article: article.hash.clone(),
+            title: field(&self.title),
+            meta: ArticleMeta {
+                published: field(&self.published),
+                authors: self.authors.split([',', ';']).filter_map(field).collect(),
+                outlet: field(&self.outlet),
+                url: field(&self.url),
+            },
+        }
+    }
+}
+
+/// Outlet, date, authors and address under the title, and a form to correct them.
+fn source_ui(ui: &mut egui::Ui, article: &Article, commands: &mut Vec<UiCommand>) {
+    let id = egui::Id::unique(("source draft", &article.hash));
+    let draft: Option<SourceDraft> = ui.data(|d| d.get_temp(id));
+    let Some(mut draft) = draft else {
+        ui.horizontal_wrapped(|ui| {
+            let meta = &article.meta;
+            let mut shown = false;
+            for (label, value) in [
+                ("Outlet", meta.outlet.clone()),
+                ("Published", meta.published.clone()),
+                ("By", (!meta.authors.is_empty()).then(|| meta.authors.join(", "))),
+            ] {
+                if let Some(value) = value {
+                    ui.label(RichText::new(format!("{label}: {value}")).strong());
+                    shown = true;
+                }
+            }
+            if let Some(url) = &meta.url {
+                ui.hyperlink_to(url, url);
+                shown = true;
+            }
+            if !shown {
+                ui.label(RichText::new("No outlet, date or address known").weak());
+            }
+            if ui
+                .small_button("Edit source…")
+                .on_hover_text("Correct the title, outlet, date, authors and address")
+                .clicked()
+            {
+                ui.data_mut(|d| d.insert_temp(id, SourceDraft::of(article)));
+            }
+        });
+        return;
+    };
+    let mut done = None;
+    egui::Grid::new(id.with("grid")).num_columns(2).show(ui, |ui| {
+        for (label, value) in [
+            ("Title", &mut draft.title),
+            ("Outlet", &mut draft.outlet),
+            ("Published (YYYY-MM-DD)", &mut draft.published),
+            ("Authors (comma-separated)", &mut draft.authors),
+            ("Address (URL)", &mut draft.url),
+        ] {
+            let label = ui.label(label);
+            ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).labelled_by(label.id);
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Apply").clicked() {
+            done = Some(true);
+        }
+        if ui.button("Cancel").clicked() {
+            done = Some(false);
+        }
+    });
+    match done {
+        Some(apply) => {
+            if apply {
+                commands.push(UiCommand::Apply(Box::new(draft.command(article))));
+            }
+            ui.data_mut(|d| d.remove::<SourceDraft>(id));
+        }
+        None => {
+            ui.data_mut(|d| d.insert_temp(id, draft));
+        }
+    }
 }
 
 fn legend_ui(ui: &mut egui::Ui) {
