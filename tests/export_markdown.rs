@@ -66,7 +66,7 @@ fn briefing_contains_statements_speakers_and_sources() {
     assert!(text.contains("### Ishaq Dar (Foreign Minister, Pakistan)"), "{text}");
     assert!(text.contains("- **said**: “We are ready.”[^1]"), "{text}");
     assert!(text.contains("- *said*: the talks were “premature” and 'unhelpful'[^2]"), "{text}");
-    assert!(text.contains("[^1]: Dawn: “Talks resume”, news/dawn-2024.txt, sentence: "), "{text}");
+    assert!(text.contains("[^1]: Dawn: “Talks resume” (sentence: "), "{text}");
     assert!(text.contains("## Key actors\n\n| Name | Role | Country |\n| --- | --- | --- |\n| Ishaq Dar[^1] |"));
     assert!(text.contains("## Analyst notes\n\n# My notes\n"), "the notes are kept as written: {text}");
 }

@@ -45,7 +45,7 @@ fn the_briefing_of_web_page_cards_cites_outlet_title_date_and_address_not_the_pa
     let briefing = export::briefing(&dossier, "2024-06-01");
     assert!(
         briefing.contains(
-            "The Daily Example, *Border to reopen after talks*, 2024-05-12, <https://example.com/world/border-to-reopen> (sentence: "
+            "The Daily Example, Border to reopen after talks, 2024-05-12, <https://example.com/world/border-to-reopen> (sentence: "
         ),
         "{briefing}"
     );

@@ -19,6 +19,14 @@ const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Border to reopen after t
 <p>Traders welcomed the decision, saying the closure had cost them millions over three weeks.</p>
 </article></body></html>"#;
 
+/// The article read from the saved page.
+fn page_article<'h>(
+    harness: &'h egui_kittest::Harness<'static, dossier::ui::App>,
+) -> anyhow::Result<&'h dossier::model::Article> {
+    let articles = &harness.state().workspace().articles;
+    articles.iter().find(|a| a.source.ends_with("border.html")).ok_or_else(|| anyhow::anyhow!("the page is open"))
+}
+
 #[test]
 fn a_saved_page_shows_its_outlet_and_date_and_the_analyst_can_correct_them() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
@@ -41,7 +49,7 @@ fn a_saved_page_shows_its_outlet_and_date_and_the_analyst_can_correct_them() -> 
     harness.run();
     harness.get_by_label("Apply").click();
     harness.run();
-    let meta = &harness.state().workspace().articles[0].meta;
+    let meta = &page_article(&harness)?.meta;
     ensure!(meta.outlet.as_deref() == Some("The Daily Example Online"), "corrected: {meta:?}");
     ensure!(meta.published.as_deref() == Some("2024-05-12"), "the other fields are kept: {meta:?}");
     ensure!(shows(&harness, "Outlet: The Daily Example Online"));
@@ -50,7 +58,7 @@ fn a_saved_page_shows_its_outlet_and_date_and_the_analyst_can_correct_them() -> 
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let meta = &harness.state().workspace().articles[0].meta;
+    let meta = &page_article(&harness)?.meta;
     ensure!(meta.outlet.as_deref() == Some("The Daily Example"), "undone: {meta:?}");
     Ok(())
 }

@@ -51,7 +51,7 @@ impl Footnotes {
     }
 }
 
-/// `<outlet>, *<title>*, <date>, <url> (sentence: “…”)`, leaving out what is missing. The local path is
+/// `<outlet>, <title>, <date>, <url> (sentence: “…”)`, leaving out what is missing. The local path is
 /// given only when neither outlet, title nor address is known: it means nothing to the briefing's reader.
 fn definition(source: &SourceRef) -> String {
     let known = |field: &Option<String>| field.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
@@ -62,7 +62,7 @@ fn definition(source: &SourceRef) -> String {
         parts.push(escape_inline(outlet));
     }
     if let Some(title) = &title {
-        parts.push(format!("*{}*", escape_inline(title)));
+        parts.push(escape_inline(title));
     }
     if let Some(published) = &published {
         parts.push(escape_inline(published));
@@ -124,7 +124,7 @@ mod tests {
         assert_eq!(notes.cite(&a), "[^2]");
         assert_eq!(notes.cite(&b), "[^3]");
         assert_eq!(notes.cite(&a), "[^2]");
-        assert_eq!(notes.definitions(), ["[^2]: *Dawn* (sentence: “One.”)", "[^3]: b.txt"]);
+        assert_eq!(notes.definitions(), ["[^2]: Dawn (sentence: “One.”)", "[^3]: b.txt"]);
     }
 
     #[test]
@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(
             notes.definitions(),
             [
-                "[^1]: The Daily Example, *Talks resume*, 2024-05-12, <https://example.com/news/talks> (sentence: “They met.”)"
+                "[^1]: The Daily Example, Talks resume, 2024-05-12, <https://example.com/news/talks> (sentence: “They met.”)"
             ]
         );
     }

@@ -199,7 +199,7 @@ fn paragraphs(root: &NodeRef<'_>) -> Vec<String> {
     let mut stack: Vec<Step<'_>> = root.children().into_iter().rev().map(Step::Enter).collect();
     let flush = |current: &mut String, out: &mut Vec<String>| {
         let line = collapse(current);
-        if !line.is_empty() && !is_promotion(&line) {
+        if !line.is_empty() && !is_promotion(&line) && !is_furniture_line(&line) {
             out.push(line);
         }
         current.clear();
@@ -242,6 +242,18 @@ fn is_promotion(line: &str) -> bool {
         && !line.chars().any(char::is_lowercase)
         && upper * 10 >= letters * 9
         && line.split_whitespace().count() >= 4
+}
+
+/// Lines of the page's furniture that sit inside articles: advertisement markers, "continue reading"
+/// prompts, and the wire services' credit lines ("(Reporting by …; Editing by …)"), which name
+/// journalists, not actors of the story.
+fn is_furniture_line(line: &str) -> bool {
+    const WHOLE: [&str; 5] =
+        ["advertisement", "advert", "continue reading", "continue reading below", "story continues below"];
+    const CREDITS: [&str; 6] =
+        ["reporting by ", "additional reporting by ", "editing by ", "writing by ", "compiled by ", "produced by "];
+    let lower = line.trim_start_matches('(').to_lowercase();
+    WHOLE.contains(&lower.trim_end_matches(['.', '…', ':']).trim()) || CREDITS.iter().any(|c| lower.starts_with(c))
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
@@ -395,4 +407,35 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
         k = start + 2;
     }
     b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn promotions_and_credit_lines_are_not_article_text() {
+        assert!(is_promotion("CLICK HERE TO GET THE APP"));
+        assert!(!is_promotion("NATO SUMMIT"), "a short heading stays");
+        assert!(!is_promotion("대통령은 MBC 인터뷰에서 말했다 오늘"), "scripts without case never match");
+        assert!(is_furniture_line("(Reporting by Jane Smith; Editing by Omar Khan)"));
+        assert!(is_furniture_line("Advertisement"));
+        assert!(!is_furniture_line("Reporting from the border, she said the crossing was calm."));
+    }
+
+    #[test]
+    fn the_article_is_kept_and_the_furniture_dropped() {
+        let html = "<html><head><title>Talks resume - Example News</title></head><body>\
+            <nav><a href=\"/\">Home</a><a href=\"/w\">World</a><a href=\"/v\">Video</a></nav><article>\
+            <p>Pakistan and Afghanistan agreed on Monday to reopen the border crossing after two days of talks.</p>\
+            <p>Advertisement</p><p>Traders welcomed the decision, which ends three weeks of closure.</p>\
+            <p>(Reporting by Jane Smith; Editing by Omar Khan)</p></article></body></html>";
+        let page = read(html);
+        assert_eq!(page.title.as_deref(), Some("Talks resume"));
+        assert!(page.text.starts_with("Talks resume\n\nPakistan and Afghanistan agreed"), "{:?}", page.text);
+        assert!(page.text.contains("\n\nTraders welcomed"), "{:?}", page.text);
+        for junk in ["Home", "Advertisement", "Reporting by"] {
+            assert!(!page.text.contains(junk), "{junk}: {:?}", page.text);
+        }
+    }
 }
