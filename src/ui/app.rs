@@ -320,6 +320,10 @@ impl App {
                 Panel::bottom("dossier").resizable(true).default_size(sizes.dossier.min(window.height() * 0.4))
             };
             let shown = panel.min_size(if collapsed { 0.0 } else { 120.0 }).show(ui, |ui| {
+                // The panel keeps the size its contents take: let them take all of it.
+                if !collapsed {
+                    ui.set_min_height(ui.available_height());
+                }
                 dossier_ui(ui, state, view, sizes, commands);
             });
             (collapsed, shown.response.rect.height())
