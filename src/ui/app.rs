@@ -383,11 +383,6 @@ impl eframe::App for App {
         preferences_ui(&ctx, &mut self.view.preferences_open, &mut self.preferences);
         notices_ui(&ctx, &self.state, &mut self.view, &mut commands);
         super::drag::drag_preview_ui(&ctx);
-        // A pass egui throws away is run again with the same input: its commands would be given twice
-        // (a toggle such as the palette would open and close again in the same frame).
-        if ctx.will_discard() {
-            commands.clear();
-        }
         for command in commands {
             self.run_command(command);
         }
