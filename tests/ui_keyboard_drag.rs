@@ -15,12 +15,16 @@ use ui_support::{DAR_SAYS, add_to_dossier, click_card, harness, shows, with_bord
 /// The sample's statement "Pakistan reported …" (its row's label holds these words).
 const REPORTED: &str = "a steep rise in terrorist attacks";
 
-/// The centre of the card row whose label holds `text`.
+/// The centre of the row whose label holds `text`; of the card list's row (the rightmost) when the
+/// dossier shows the card too.
 fn row_centre(harness: &Harness<'static, dossier::ui::App>, text: &str) -> Pos2 {
     harness
-        .get_by(|node| node.role() == egui::Role::Button && node.label().is_some_and(|label| label.contains(text)))
-        .rect()
-        .center()
+        .query_all_by(|node| {
+            node.role() == egui::Role::Button && node.label().is_some_and(|label| label.contains(text))
+        })
+        .map(|node| node.rect().center())
+        .max_by(|a, b| a.x.total_cmp(&b.x))
+        .unwrap_or(Pos2::ZERO)
 }
 
 /// Presses at `from`, moves to `to` in a few steps and lets go there.

@@ -98,6 +98,9 @@ fn the_dossier_panel_collapses_to_its_title_bar() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let mut harness = app_at(dir.path(), (1400.0, 900.0), 1.0);
     ensure!(ui_support::shows(&harness, "Analyst notes"));
+    // Open, the dossier has room: its title bar at least 200 points above the bottom of the window.
+    let top = harness.get_by_label("Collapse").rect().min.y;
+    ensure!(900.0 - top >= 200.0, "the dossier panel starts at {top}");
     harness.get_by_label("Collapse").click();
     harness.run();
     ensure!(!ui_support::shows(&harness, "Analyst notes"), "the sections and notes are hidden");

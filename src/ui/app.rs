@@ -353,6 +353,10 @@ impl App {
                 Panel::bottom("dossier").resizable(true).default_size(sizes.dossier.min(window.height() * 0.4))
             };
             let shown = panel.min_size(if collapsed { 0.0 } else { 120.0 }).show(ui, |ui| {
+                // The panel keeps the size its contents take: let them take all of it.
+                if !collapsed {
+                    ui.set_min_height(ui.available_height());
+                }
                 dossier_ui(ui, state, view, sizes, commands);
             });
             (collapsed, shown.response.rect.height())
@@ -361,8 +365,9 @@ impl App {
             Panel::top("welcome").show(ui, |ui| welcome::welcome_ui(ui, state, view, welcome_dismissed));
         }
         CentralPanel::default().show(ui, |ui| reader_ui(ui, state, view, commands));
-        // Remember the sizes once the analyst lets go of a divider.
-        if !ui.ctx().input(|i| i.pointer.any_down()) {
+        // Remember the sizes when the analyst lets go of a divider (only then: a panel laid out smaller
+        // than asked for on its first frame must not become the size asked for next).
+        if super::preferences::resize_ended(ui.ctx()) {
             sizes.sidebar = sidebar.response.rect.width();
             sizes.cards = cards.response.rect.width();
             if let Some((false, height)) = dossier {

@@ -34,7 +34,7 @@ pub fn card_panel_ui(
                 card_detail_ui(ui, state, view, commands);
             });
         });
-    if !ui.ctx().input(|i| i.pointer.any_down()) {
+    if super::preferences::resize_ended(ui.ctx()) {
         sizes.card_detail = detail.response.rect.height();
     }
     let countries = view.countries(state);
@@ -426,12 +426,13 @@ fn add_hint_ui(
     let name = dossier_name(workspace, &country);
     let font = TextStyle::Small.resolve(ui.style());
     let text = format!("+ to {name}");
-    let width = ui.painter().layout_no_wrap(text.clone(), font, ui.visuals().text_color()).size().x + 10.0;
+    let padding = 2.0 * ui.spacing().button_padding.x + 2.0;
+    let width = ui.painter().layout_no_wrap(text.clone(), font, ui.visuals().text_color()).size().x + padding;
     let at = egui::Rect::from_min_size(
         egui::pos2(rect.right() - width - 6.0, rect.bottom() - ui.spacing().interact_size.y * 0.8 - 3.0),
         egui::vec2(width, ui.spacing().interact_size.y * 0.8),
     );
-    let button = ui.put(at, egui::Button::new(RichText::new(text).small()));
+    let button = ui.put(at, egui::Button::new(RichText::new(text).small()).wrap_mode(egui::TextWrapMode::Extend));
     if button.on_hover_text(format!("Add this card to the {name} dossier")).clicked()
         && let Some(dossier_card) = workspace.card_for(&card.article, &card.card, &country)
     {

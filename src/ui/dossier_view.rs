@@ -59,7 +59,7 @@ pub fn dossier_ui(
         .default_size(sizes.dossier_notes.min(width * 0.45))
         .min_size(140.0)
         .show(ui, |ui| notes_ui(ui, dossier, commands));
-    if !ui.ctx().input(|i| i.pointer.any_down()) {
+    if super::preferences::resize_ended(ui.ctx()) {
         sizes.dossier_notes = notes.response.rect.width();
     }
     sections_ui(ui, state, dossier, view, commands);

@@ -81,6 +81,11 @@ impl Default for Preferences {
     }
 }
 
+/// Whether a drag (of a panel divider, say) ended this frame: the moment to remember panel sizes.
+pub fn resize_ended(ctx: &egui::Context) -> bool {
+    ctx.input(|i| i.pointer.any_released())
+}
+
 /// Smallest and largest text size factors offered.
 pub const TEXT_SCALES: std::ops::RangeInclusive<f32> = 0.8..=1.6;
 
