@@ -1105,6 +1105,7 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
     // Leading adverbs and prepositions are not part of the subject ("Meanwhile Pakistan").
     while k < end
         && (w.is_common(k)
+            && !w.is_source_noun(k)
             && !matches!(
                 w.lower(k),
                 "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "his" | "her" | "its" | "their"
