@@ -63,6 +63,9 @@ pub const COORDINATED: Pattern = Pattern { name: "coordinated cue (X said … an
 pub const RELATIVE: Pattern = Pattern { name: "relative clause (X, who said …)", confidence: 0.8 };
 /// "The Trade Minister, Jane Okafor, said …": a role and the name in apposition.
 pub const ROLE_NAME: Pattern = Pattern { name: "role, name, cue (The minister, X, said …)", confidence: 0.88 };
+/// How much less sure a statement is when its participle cue had no subject of its own and took the
+/// sentence's subject ("… sent a release saying …").
+const FALLBACK_DOUBT: f32 = 0.2;
 /// A quotation with no cue of its own: the previous speaker goes on.
 pub const CONTINUED: Pattern = Pattern { name: "continued quotation (no cue)", confidence: 0.6 };
 
@@ -466,7 +469,7 @@ fn statement_at(
                 content: quote.inner(w.tokens),
                 direct: true,
                 sentence: index,
-                confidence: QUOTE_AFTER.confidence,
+                confidence: QUOTE_AFTER.confidence - if fallback { FALLBACK_DOUBT } else { 0.0 },
                 rule: QUOTE_AFTER.name,
                 relative,
             });
@@ -495,7 +498,7 @@ fn statement_at(
         content,
         direct,
         sentence: index,
-        confidence: pattern.confidence,
+        confidence: pattern.confidence - if fallback { FALLBACK_DOUBT } else { 0.0 },
         rule: pattern.name,
         relative,
     })
