@@ -63,6 +63,9 @@ pub const COORDINATED: Pattern = Pattern { name: "coordinated cue (X said … an
 pub const RELATIVE: Pattern = Pattern { name: "relative clause (X, who said …)", confidence: 0.8 };
 /// "The Trade Minister, Jane Okafor, said …": a role and the name in apposition.
 pub const ROLE_NAME: Pattern = Pattern { name: "role, name, cue (The minister, X, said …)", confidence: 0.88 };
+/// How much less sure a statement is when its participle cue had no subject of its own and took the
+/// sentence's subject ("… sent a release saying …").
+const FALLBACK_DOUBT: f32 = 0.2;
 /// A quotation with no cue of its own: the previous speaker goes on.
 pub const CONTINUED: Pattern = Pattern { name: "continued quotation (no cue)", confidence: 0.6 };
 
@@ -256,6 +259,12 @@ fn statement_at(
     {
         return None;
     }
+    // "Initial reports said", "the claims suggest": a cue word right before a speech verb is its subject.
+    if w.is_source_noun(cue.start)
+        && w.cue_at(cue.end).is_some_and(|next| next.kind == CueKind::Speech && !w.lower(next.start).ends_with("ing"))
+    {
+        return None;
+    }
     // "said in a statement": the tail is part of the cue.
     let cue = extend_cue(w, cue);
     let lower = w.lower(cue.start).to_owned();
@@ -411,7 +420,10 @@ fn statement_at(
     // "“…,” he said" and "…, officials claim": the content is before the speaker.
     // In a headline in title case ("Okafor Says Talks Will Resume") capitalised words after the cue are content.
     let after_cue = if w.is_cap(cue.start) { cue.end } else { skip_cue_tail(w, cue.end, end) };
-    let cue_ends_sentence = after_cue >= end;
+    // "…, analysts say; …" and "…, Spicer said, adding …" end the attribution as a sentence end does.
+    let cue_ends_sentence = after_cue >= end
+        || w.word(after_cue) == ";"
+        || w.word(after_cue) == "," && w.lower(after_cue + 1).ends_with("ing") && w.cue_at(after_cue + 1).is_some();
     // "…, Donald Trump's longtime adviser Roger Stone said.": a longer noun phrase back to the comma.
     if cue_ends_sentence && !coordinated && relative.is_none() && role_name.is_none() {
         if let Some(j) = phrase_back_to_comma(w, s, speaker_start, in_quote) {
@@ -457,7 +469,7 @@ fn statement_at(
                 content: quote.inner(w.tokens),
                 direct: true,
                 sentence: index,
-                confidence: QUOTE_AFTER.confidence,
+                confidence: QUOTE_AFTER.confidence - if fallback { FALLBACK_DOUBT } else { 0.0 },
                 rule: QUOTE_AFTER.name,
                 relative,
             });
@@ -486,7 +498,7 @@ fn statement_at(
         content,
         direct,
         sentence: index,
-        confidence: pattern.confidence,
+        confidence: pattern.confidence - if fallback { FALLBACK_DOUBT } else { 0.0 },
         rule: pattern.name,
         relative,
     })
@@ -637,9 +649,13 @@ fn appositive_subject_end(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quot
             break;
         }
         let first = open + 1;
+        // "South Carolina director for Sanders": capitalised words before a lower-case role noun.
+        let role_noun =
+            (first..close).any(|t| w.is_word(t) && !w.is_cap(t) && (w.title(t).is_some() || w.is_source_noun(t)));
         let descriptive = w.is_word(first) && !w.is_cap(first)
             || w.title(first).is_some()
-            || w.is_cap(first) && w.lower(first + 1) == "of";
+            || w.is_cap(first) && w.lower(first + 1) == "of"
+            || w.is_cap(first) && role_noun;
         if !descriptive || (first..close).any(|t| w.cue_at(t).is_some()) {
             break;
         }
@@ -1006,7 +1022,7 @@ pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     {
         n += 1;
     }
-    let coordinated_verb = w.lower(k) == "and" && n == subject_start;
+    let coordinated_verb = matches!(w.lower(k), "and" | "but") && n == subject_start;
     if n == subject_start && !coordinated_verb {
         return false;
     }
@@ -1083,7 +1099,8 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
             break;
         }
         // Stop at a verb-like lower-case word that is neither a name part nor a noun-phrase word.
-        if !w.is_cap(t) && w.cue_at(t).is_some() {
+        // ("Initial reports said": a source noun that is also a cue word heads the subject.)
+        if !w.is_cap(t) && w.cue_at(t).is_some() && !(t + 1 == end && w.is_source_noun(t)) {
             break;
         }
         k = t;
@@ -1091,6 +1108,7 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
     // Leading adverbs and prepositions are not part of the subject ("Meanwhile Pakistan").
     while k < end
         && (w.is_common(k)
+            && !w.is_source_noun(k)
             && !matches!(
                 w.lower(k),
                 "the" | "a" | "an" | "he" | "she" | "it" | "they" | "we" | "i" | "his" | "her" | "its" | "their"
