@@ -674,12 +674,21 @@ pub fn phrase_at(
         // A person needs evidence: a title or honorific, the tagger, or a known first name.
         let first_flags = t.flags(ns);
         let first_name = words.len() > 1 && first_flags & features::FIRST != 0;
+        // A common census first name that is no common word ("Sunday" is both), before another name.
+        let known_first = words.len() >= 2
+            && first_flags & features::FIRST_COMMON != 0
+            && first_flags & features::COMMON == 0
+            && w.is_cap(ns + 1);
         let (confidence, rule) = if honorific {
             (0.9, "honorific + name".to_owned())
         } else if !title_tokens.is_empty() {
             (0.9, "title + name".to_owned())
         } else {
             match reading.kind {
+                // In a headline only a sure reading makes a person.
+                Some(EntityType::Person) if t.is_headline(ns) && reading.prob < 0.8 => {
+                    return Some(Phrase { start: i, end: j, referent: Referent::Place });
+                }
                 // A weak reading alone (below 0.6) is not enough to make a person: "Kashmiris", "Human".
                 Some(EntityType::Person) => {
                     let p = if first_name {
@@ -690,6 +699,10 @@ pub fn phrase_at(
                         reading.prob
                     };
                     (p, format!("tagger: person {:.2}", reading.prob))
+                }
+                // A census first name before another name outweighs a weak other reading: "Ross Perot".
+                Some(_) if known_first && reading.prob < 0.6 && !t.is_headline(ns) => {
+                    (0.6, "known first name".to_owned())
                 }
                 Some(EntityType::Organization) => {
                     // The tagger's organization may start at a place or country word: "Manchester United".
@@ -853,6 +866,12 @@ fn role_text(w: &Words<'_>, titles: &[usize]) -> Option<String> {
         role = stripped.to_owned();
     }
     Some(role)
+}
+
+/// Does an acronym start with the first letter of the phrase it stands for ("Tehreek-e-Taliban" → "TTP")?
+pub fn initial_matches(first_word: &str, acronym: &str) -> bool {
+    let initial = |s: &str| s.chars().find(|c| c.is_alphabetic()).map(|c| c.to_lowercase().collect::<String>());
+    initial(first_word).is_some() && initial(first_word) == initial(acronym)
 }
 
 pub fn is_acronym(word: &str) -> bool {
