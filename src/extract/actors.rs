@@ -97,7 +97,7 @@ const ORG_HEADS: &[&str] = &[
 const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
 
 /// Words that join an organization word to the rest of its name: "Bank of England".
-const ORG_JOINS: &[&str] = &["of", "for"];
+const ORG_JOINS: &[&str] = &["of", "for", "into", "on"];
 
 /// Words that end the name of a place, not of an actor.
 const PLACE_HEADS: &[&str] = &[
@@ -585,14 +585,26 @@ pub fn phrase_at(
             j += 1;
             continue;
         }
-        // "Association for Regional Cooperation", "Ministry of Defence".
-        if name_start.is_some()
-            && ORG_JOINS.contains(&w.word(j))
-            && ORG_HEADS.contains(&w.lower(j - 1))
-            && w.is_cap(j + 1)
-        {
-            j += 1;
-            continue;
+        // "Association for Regional Cooperation", "Ministry of Defence", "Commission into the Building
+        // Industry".
+        if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) {
+            if w.is_cap(j + 1) {
+                j += 1;
+                continue;
+            }
+            if w.word(j + 1) == "the" && w.is_cap(j + 2) && w.title(j + 2).is_none() {
+                j += 2;
+                continue;
+            }
+        }
+        // "Securities and Investment Commission": capitalised words joined by "and" up to an organization word.
+        if name_start.is_some() && w.word(j) == "and" && w.is_cap(j + 1) {
+            let head =
+                (j + 1..(j + 5).min(end)).take_while(|&k| w.is_cap(k)).find(|&k| ORG_HEADS.contains(&w.lower(k)));
+            if head.is_some() {
+                j += 1;
+                continue;
+            }
         }
         break;
     }
