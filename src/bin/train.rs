@@ -5,6 +5,7 @@
 //! cargo run --release --bin train                      # reads ../shared/training, writes assets/models/
 //! cargo run --release --bin train -- --eval            # POS accuracy and name F1 on GUM dev
 //! cargo run --release --bin train -- --data DIR --out DIR
+//! cargo run --release --bin train -- --conll FILE   # name F1 of the shipped model on a CoNLL-2003 file
 //! ```
 //!
 //! Training data (never a dev or test split): GUM `train/` (part of speech from UPOS; names from the
@@ -55,16 +56,21 @@ fn run() -> Result<()> {
     let mut data = PathBuf::from("../shared/training");
     let mut out = PathBuf::from("assets/models");
     let mut eval = false;
+    let mut conll: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--eval" => eval = true,
+            "--conll" => conll = Some(PathBuf::from(args.next().context("--conll needs a file")?)),
             "--data" => data = args.next().context("--data needs a folder")?.into(),
             "--out" => out = args.next().context("--out needs a folder")?.into(),
-            _ => bail!("unknown argument {a} (use --eval, --data DIR, --out DIR)"),
+            _ => bail!("unknown argument {a} (use --eval, --conll FILE, --data DIR, --out DIR)"),
         }
     }
     let lex = lexicon();
+    if let Some(file) = conll {
+        return evaluate_conll(&file, &out, lex);
+    }
     if eval {
         return evaluate(&data.join("gum/dev"), &out, lex);
     }
@@ -612,6 +618,38 @@ fn evaluate(dev: &Path, models: &Path, lex: &Lexicon) -> Result<()> {
             let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
             println!("  {name:<22} {p:.3} / {r:.3} / {f:.3}  (gold {gold})");
         }
+    }
+    Ok(())
+}
+
+/// Name F1 of the model on a CoNLL-2003 style file (to measure only: never train on it).
+fn evaluate_conll(file: &Path, models: &Path, lex: &Lexicon) -> Result<()> {
+    let path = models.join("ner.bin");
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let ner = Model::from_bytes(&path.display().to_string(), &bytes)?;
+    let mut docs = 0;
+    let sents = read_wikigold(file, lex, &mut docs)?;
+    let mut counts = [[0usize; 3]; 5];
+    for s in &sents {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let view = View { words: &words, flags: &s.flags };
+        let mut tags = vec![TagId::O; words.len()];
+        let mut probs = vec![0f32; words.len()];
+        ner.tag(&view, 0, words.len(), true, &mut tags, &mut probs);
+        let gold: Vec<TagId> = s.ner.iter().flatten().map(|&g| TagId(g)).collect();
+        count_names(&tags, &probs, &gold, &mut counts);
+    }
+    println!(
+        "{}: {} sentences; names (tagger alone, sentence by sentence), exact span and type:",
+        file.display(),
+        sents.len()
+    );
+    for (k, name) in ["person", "organization", "place", "other", "all (span and type)"].iter().enumerate() {
+        let [tp, pred, gold] = counts[k];
+        let p = tp as f64 / pred.max(1) as f64;
+        let r = tp as f64 / gold.max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        println!("  {name:<22} {p:.3} / {r:.3} / {f:.3}  (gold {gold})");
     }
     Ok(())
 }

@@ -97,7 +97,7 @@ const ORG_HEADS: &[&str] = &[
 const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
 
 /// Words that join an organization word to the rest of its name: "Bank of England".
-const ORG_JOINS: &[&str] = &["of", "for"];
+const ORG_JOINS: &[&str] = &["of", "for", "into", "on"];
 
 /// Words that end the name of a place, not of an actor.
 const PLACE_HEADS: &[&str] = &[
@@ -585,14 +585,26 @@ pub fn phrase_at(
             j += 1;
             continue;
         }
-        // "Association for Regional Cooperation", "Ministry of Defence".
-        if name_start.is_some()
-            && ORG_JOINS.contains(&w.word(j))
-            && ORG_HEADS.contains(&w.lower(j - 1))
-            && w.is_cap(j + 1)
-        {
-            j += 1;
-            continue;
+        // "Association for Regional Cooperation", "Ministry of Defence", "Commission into the Building
+        // Industry".
+        if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) {
+            if w.is_cap(j + 1) {
+                j += 1;
+                continue;
+            }
+            if w.word(j + 1) == "the" && w.is_cap(j + 2) && w.title(j + 2).is_none() {
+                j += 2;
+                continue;
+            }
+        }
+        // "Securities and Investment Commission": capitalised words joined by "and" up to an organization word.
+        if name_start.is_some() && w.word(j) == "and" && w.is_cap(j + 1) {
+            let head =
+                (j + 1..(j + 5).min(end)).take_while(|&k| w.is_cap(k)).find(|&k| ORG_HEADS.contains(&w.lower(k)));
+            if head.is_some() {
+                j += 1;
+                continue;
+            }
         }
         break;
     }
@@ -674,12 +686,21 @@ pub fn phrase_at(
         // A person needs evidence: a title or honorific, the tagger, or a known first name.
         let first_flags = t.flags(ns);
         let first_name = words.len() > 1 && first_flags & features::FIRST != 0;
+        // A common census first name that is no common word ("Sunday" is both), before another name.
+        let known_first = words.len() >= 2
+            && first_flags & features::FIRST_COMMON != 0
+            && first_flags & features::COMMON == 0
+            && w.is_cap(ns + 1);
         let (confidence, rule) = if honorific {
             (0.9, "honorific + name".to_owned())
         } else if !title_tokens.is_empty() {
             (0.9, "title + name".to_owned())
         } else {
             match reading.kind {
+                // In a headline only a sure reading makes a person.
+                Some(EntityType::Person) if t.is_headline(ns) && reading.prob < 0.8 => {
+                    return Some(Phrase { start: i, end: j, referent: Referent::Place });
+                }
                 // A weak reading alone (below 0.6) is not enough to make a person: "Kashmiris", "Human".
                 Some(EntityType::Person) => {
                     let p = if first_name {
@@ -690,6 +711,10 @@ pub fn phrase_at(
                         reading.prob
                     };
                     (p, format!("tagger: person {:.2}", reading.prob))
+                }
+                // A census first name before another name outweighs a weak other reading: "Ross Perot".
+                Some(_) if known_first && reading.prob < 0.6 && !t.is_headline(ns) => {
+                    (0.6, "known first name".to_owned())
                 }
                 Some(EntityType::Organization) => {
                     // The tagger's organization may start at a place or country word: "Manchester United".
@@ -853,6 +878,12 @@ fn role_text(w: &Words<'_>, titles: &[usize]) -> Option<String> {
         role = stripped.to_owned();
     }
     Some(role)
+}
+
+/// Does an acronym start with the first letter of the phrase it stands for ("Tehreek-e-Taliban" → "TTP")?
+pub fn initial_matches(first_word: &str, acronym: &str) -> bool {
+    let initial = |s: &str| s.chars().find(|c| c.is_alphabetic()).map(|c| c.to_lowercase().collect::<String>());
+    initial(first_word).is_some() && initial(first_word) == initial(acronym)
 }
 
 pub fn is_acronym(word: &str) -> bool {

@@ -85,7 +85,13 @@ pub fn extract(text: &str) -> Analysis {
                 Some(p) => {
                     // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
                     if let Referent::Actor(a) = p.referent {
-                        if w.word(p.end) == "(" && w.word(p.end + 2) == ")" && actors::is_acronym(w.word(p.end + 1)) {
+                        // Not a country ("Jon Drummond (U.S.)") nor letters that are not the name's initial.
+                        if w.word(p.end) == "("
+                            && w.word(p.end + 2) == ")"
+                            && actors::is_acronym(w.word(p.end + 1))
+                            && w.country_at(p.end + 1).is_none()
+                            && actors::initial_matches(w.word(p.start), w.word(p.end + 1))
+                        {
                             let alias = w.word(p.end + 1).to_owned();
                             reg.drafts[a].kind = ActorKind::Organization;
                             reg.alias(a, &alias, toks[p.end + 1].span());
