@@ -24,7 +24,11 @@ fn page_article<'h>(
     harness: &'h egui_kittest::Harness<'static, dossier::ui::App>,
 ) -> anyhow::Result<&'h dossier::model::Article> {
     let articles = &harness.state().workspace().articles;
-    articles.iter().find(|a| a.source.ends_with("border.html")).ok_or_else(|| anyhow::anyhow!("the page is open"))
+    articles
+        .iter()
+        .map(|a| &**a)
+        .find(|a| a.source.ends_with("border.html"))
+        .ok_or_else(|| anyhow::anyhow!("the page is open"))
 }
 
 #[test]
