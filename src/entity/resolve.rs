@@ -389,7 +389,7 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
     let lex = lexicon();
     let name = actor.name.trim();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
-    if let Some(form) = party_form(actor, name, false) {
+    if let Some(form) = party_form(actor, name, false).or_else(|| party_form(actor, name, true)) {
         return form;
     }
     if let Some(m) = lex.gazetteer.find(name) {
