@@ -283,7 +283,12 @@ impl Knowledge {
             }
         }
         votes.sort_by_key(|v| std::cmp::Reverse(v.1.len()));
-        let (code, forms) = votes.first()?;
+        let Some((code, forms)) = votes.first() else {
+            // No national body named: an article that names one country only is written from there.
+            let [code] = article.analysis.countries.as_slice() else { return None };
+            let why = format!("an article that names no country but {}", crate::lexicon::country_label(code));
+            return Some(Home { country: code.clone(), why, national_forms: 0 });
+        };
         if votes.get(1).is_some_and(|second| second.1.len() == forms.len()) {
             return None;
         }
