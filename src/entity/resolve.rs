@@ -82,7 +82,8 @@ pub struct Resolver {
     /// Key → entities filed under it.
     index: HashMap<String, Vec<usize>>,
     /// (article hash, actor id) → entity.
-    by_actor: HashMap<(String, String), usize>,
+    /// Article hash → (actor id, entity) of its actors, in actor order.
+    by_article: HashMap<String, Vec<(String, usize)>>,
     overrides: Overrides,
 }
 
@@ -93,7 +94,9 @@ impl Resolver {
 
     /// The entity of an actor of an article resolved earlier.
     pub fn entity_of(&self, article_hash: &str, actor_id: &str) -> Option<&Entity> {
-        self.by_actor.get(&(article_hash.to_owned(), actor_id.to_owned())).and_then(|&i| self.entities.get(i))
+        let actors = self.by_article.get(article_hash)?;
+        let (_, index) = actors.iter().find(|(id, _)| id == actor_id)?;
+        self.entities.get(*index)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -134,7 +137,7 @@ impl Resolver {
                 entity.articles += 1;
             }
             entity.statements += statements;
-            entity.actors.push(actor_ref.clone());
+            entity.actors.push(actor_ref);
             if let Some(f) = &form {
                 if entity.given.is_none() {
                     entity.given.clone_from(&f.given);
@@ -155,7 +158,7 @@ impl Resolver {
                     entity.country_evidence.clone_from(&actor.country_evidence);
                 }
             }
-            self.by_actor.insert(actor_ref, index);
+            self.by_article.entry(article.hash.clone()).or_default().push((actor.id.clone(), index));
             ids.push(entity.id.clone());
         }
         ids
@@ -304,7 +307,10 @@ impl Form {
     /// The form of an actor, or `None` when it must stay an entity of its own.
     fn of(actor: &Actor, overrides: &Overrides) -> Option<Form> {
         let normal = normalise(&actor.name);
-        if let Some(target) = overrides.same_as.get(&format!("{}:{normal}", actor.kind.label())) {
+        let alias = (!overrides.same_as.is_empty())
+            .then(|| overrides.same_as.get(&format!("{}:{normal}", actor.kind.label())))
+            .flatten();
+        if let Some(target) = alias {
             let stand_in = Actor { name: target.clone(), ..actor.clone() };
             let form = Form::of(&stand_in, &Overrides::default())?;
             return Some(Form { forced: true, given: None, full: false, ..form });
