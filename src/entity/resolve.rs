@@ -358,7 +358,9 @@ fn person_form(name: &str) -> Option<Form> {
     }
     let is_honorific =
         |w: &str| lex.word_classes.get(&w.to_lowercase()).is_some_and(|c| c.honorific || c.title.is_some());
-    let mut names: Vec<&str> = words.iter().copied().skip_while(|w| is_honorific(w)).collect();
+    // Honorifics, titles and a capitalised sentence opener the name picked up ("Mr", "Since") go.
+    let is_common = |w: &str| lex.word_classes.get(&w.to_lowercase()).is_some_and(|c| c.common);
+    let mut names: Vec<&str> = words.iter().copied().skip_while(|w| is_honorific(w) || is_common(w)).collect();
     while names.len() > 1 && names.last().is_some_and(|w| matches!(*w, "Jr" | "Sr" | "II" | "III")) {
         names.pop();
     }
