@@ -125,7 +125,7 @@ fn a_national_office_takes_the_country_the_article_is_written_from() {
 fn an_entity_passes_its_country_to_articles_that_do_not_give_it() {
     let mut articles = vec![
         article("a.txt", "Tory leader Michael Howard said the tax would rise.\n"),
-        article("b.txt", "Michael Howard said he would visit Leeds.\n"),
+        article("b.txt", "Michael Howard said he would visit the school.\n"),
     ];
     resolve_articles(&mut articles, Overrides::default());
     let howard = actor(&articles[1], "Howard");

@@ -45,6 +45,8 @@ pub struct Knowledge {
     party_names: HashMap<String, Vec<usize>>,
     /// Forms that name a member before a noun ("Labour", "Tory", "SNP") → parties.
     member_forms: HashMap<String, Vec<usize>>,
+    /// The member forms of the table's `member` column only ("Tory", "Lib Dem"; not the names).
+    member_only: HashMap<String, Vec<usize>>,
     member_nouns: Vec<String>,
     pub offices: Vec<Office>,
     /// Lower-case office forms → office.
@@ -74,6 +76,7 @@ fn build() -> Knowledge {
     let mut parties = Vec::new();
     let mut party_names: HashMap<String, Vec<usize>> = HashMap::default();
     let mut member_forms: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut member_only: HashMap<String, Vec<usize>> = HashMap::default();
     for line in data_lines(PARTIES) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [code, short, names, member, share] = cols[..] else { continue };
@@ -86,6 +89,7 @@ fn build() -> Knowledge {
         }
         for form in split_list(member) {
             push_unique(member_forms.entry(form.to_owned()).or_default(), index);
+            push_unique(member_only.entry(form.to_owned()).or_default(), index);
         }
     }
     let member_nouns = data_lines(MEMBER_NOUNS).flat_map(str::split_whitespace).map(str::to_lowercase).collect();
@@ -121,6 +125,7 @@ fn build() -> Knowledge {
         parties,
         party_names,
         member_forms,
+        member_only,
         member_nouns,
         offices,
         office_by_lower,
@@ -143,6 +148,9 @@ pub struct Home {
     /// "an article of a British outlet", "an article datelined in the United Kingdom", "an article on
     /// British affairs (Commons, Tory)".
     pub why: String,
+    /// How many distinct national bodies, seats and party words of the country the text names (0 when the
+    /// home comes from the outlet or dateline): an article on a state's own affairs names several.
+    pub national_forms: usize,
 }
 
 impl Knowledge {
@@ -223,14 +231,14 @@ impl Knowledge {
                 if let Some(Entry::Organization(i)) = lex.entries.get(m.pattern().as_usize()) {
                     if let Some(code) = lex.organizations.get(*i).and_then(|o| o.country.clone()) {
                         let why = format!("an article of a {} outlet", self.adjective(&code));
-                        return Some(Home { country: code, why });
+                        return Some(Home { country: code, why, national_forms: 0 });
                     }
                 }
             }
         }
         if let Some(code) = dateline_country(&article.text) {
             let why = format!("an article datelined in {}", crate::lexicon::country_label(&code));
-            return Some(Home { country: code, why });
+            return Some(Home { country: code, why, national_forms: 0 });
         }
         let mut votes: Vec<(String, Vec<String>)> = Vec::new();
         let mut vote = |code: &str, form: &str| match votes.iter_mut().find(|(c, _)| c == code) {
@@ -252,19 +260,35 @@ impl Knowledge {
                 vote(code, &office.form);
             }
         }
-        for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| w.len() >= 3) {
-            let parties = self.parties_of_member_form(word);
-            if word.chars().filter(char::is_ascii_uppercase).count() >= 2 || word.starts_with(char::is_uppercase) {
-                let first = parties.first().map(|&p| self.parties[p].country.as_str());
-                if let Some(code) = first {
-                    if parties.iter().all(|&p| self.parties[p].country == code) && is_party_word(word) {
-                        vote(code, word);
-                    }
+        // Party words of one country: a member form before a member noun ("Tory MP"), or alone where the text
+        // names that country, or an acronym of three capitals or more ("SNP"); never a one-word name, which
+        // may be an ordinary word ("Society" is also a party's name).
+        let words: Vec<&str> =
+            text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+        for (i, &word) in words.iter().enumerate().filter(|(_, w)| w.len() >= 3) {
+            let acronym = word.chars().filter(char::is_ascii_uppercase).count() >= 3;
+            let before_noun = words.get(i + 1).is_some_and(|next| self.is_member_noun(next));
+            let (parties, bare) = match self.member_only.get(word) {
+                Some(parties) => (parties.as_slice(), !before_noun),
+                None if acronym => (self.parties_named(word), false),
+                None => (&[][..], false),
+            };
+            let first = parties.first().map(|&p| self.parties[p].country.as_str());
+            if let Some(code) = first {
+                // A bare member form counts where the text names its country too ("Labor" beside "Australia").
+                let named = !bare || article.analysis.countries.iter().any(|c| c == code);
+                if named && parties.iter().all(|&p| self.parties[p].country == code) && is_party_word(word) {
+                    vote(code, word);
                 }
             }
         }
         votes.sort_by_key(|v| std::cmp::Reverse(v.1.len()));
-        let (code, forms) = votes.first()?;
+        let Some((code, forms)) = votes.first() else {
+            // No national body named: an article that names one country only is written from there.
+            let [code] = article.analysis.countries.as_slice() else { return None };
+            let why = format!("an article that names no country but {}", crate::lexicon::country_label(code));
+            return Some(Home { country: code.clone(), why, national_forms: 0 });
+        };
         if votes.get(1).is_some_and(|second| second.1.len() == forms.len()) {
             return None;
         }
@@ -272,8 +296,20 @@ impl Knowledge {
         Some(Home {
             country: code.clone(),
             why: format!("an article on {} affairs ({})", self.adjective(code), shown.join(", ")),
+            national_forms: forms.len(),
         })
     }
+}
+
+/// Whether the gazetteer knows the whole name as an organization (its country, or none, is the gazetteer's).
+fn is_known_organization(name: &str) -> bool {
+    let lex = lexicon();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    lex.gazetteer.find(name).is_some_and(|m| {
+        m.start() == 0
+            && m.end() == name.len()
+            && matches!(lex.entries.get(m.pattern().as_usize()), Some(Entry::Organization(_)))
+    })
 }
 
 /// Party words that stand for the party on their own in running text: names that are not ordinary
@@ -318,6 +354,25 @@ pub fn apply(article: &mut Article) -> Option<Home> {
     let countries = article.analysis.countries.clone();
     let text = &article.text;
     for actor in &mut article.analysis.actors {
+        // A "person" named only by a party word ("Tory", "Lib Dem") is the party: a reader knows the word.
+        if actor.kind == ActorKind::Person {
+            let name = actor.name.trim();
+            if !k.parties_of_member_form(name).is_empty() {
+                actor.kind = ActorKind::Organization;
+                actor.rule = format!("{} (knowledge: '{name}' names a party)", actor.rule).trim().to_owned();
+                if actor.country.is_none() {
+                    if let Some(p) = k.choose_party(k.parties_of_member_form(name), home.as_ref(), &countries, name) {
+                        let party = &k.parties[p];
+                        actor.country = Some(party.country.clone());
+                        actor.country_evidence = Some(format!(
+                            "party of {} ({})",
+                            crate::lexicon::country_label(&party.country),
+                            party.name
+                        ));
+                    }
+                }
+            }
+        }
         if actor.country.is_some() || !matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
             continue;
         }
@@ -325,12 +380,16 @@ pub fn apply(article: &mut Article) -> Option<Home> {
             ActorKind::Person => person_country(k, actor, text, home.as_ref(), &countries),
             _ => organization_country(k, actor, home.as_ref(), &countries),
         };
-        // A domestic article (it names no country but its home): its people and bodies are of that
-        // country unless the text says otherwise. Weak evidence, and said so.
+        // An article on its home's affairs (it names no other country, or it names several of its national
+        // bodies and its home first): its people and bodies are of that country unless the text says
+        // otherwise. Weak evidence, and said so. Known organizations keep the gazetteer's word (none is
+        // international).
         let found = found.or_else(|| {
             let home = home.as_ref()?;
-            let domestic = countries.iter().all(|c| *c == home.country);
-            domestic.then(|| (home.country.clone(), format!("named in {} that names no other country", home.why)))
+            let only_home = countries.iter().all(|c| *c == home.country);
+            let mostly_home = home.national_forms >= 2 && countries.first().is_none_or(|c| *c == home.country);
+            let domestic = (only_home || mostly_home) && !is_known_organization(&actor.name);
+            domestic.then(|| (home.country.clone(), format!("named in {}", home.why)))
         });
         if let Some((code, evidence)) = found {
             actor.country = Some(code);

@@ -82,7 +82,8 @@ pub struct Resolver {
     /// Key → entities filed under it.
     index: HashMap<String, Vec<usize>>,
     /// (article hash, actor id) → entity.
-    by_actor: HashMap<(String, String), usize>,
+    /// Article hash → (actor id, entity) of its actors, in actor order.
+    by_article: HashMap<String, Vec<(String, usize)>>,
     overrides: Overrides,
 }
 
@@ -93,7 +94,9 @@ impl Resolver {
 
     /// The entity of an actor of an article resolved earlier.
     pub fn entity_of(&self, article_hash: &str, actor_id: &str) -> Option<&Entity> {
-        self.by_actor.get(&(article_hash.to_owned(), actor_id.to_owned())).and_then(|&i| self.entities.get(i))
+        let actors = self.by_article.get(article_hash)?;
+        let (_, index) = actors.iter().find(|(id, _)| id == actor_id)?;
+        self.entities.get(*index)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -134,7 +137,7 @@ impl Resolver {
                 entity.articles += 1;
             }
             entity.statements += statements;
-            entity.actors.push(actor_ref.clone());
+            entity.actors.push(actor_ref);
             if let Some(f) = &form {
                 if entity.given.is_none() {
                     entity.given.clone_from(&f.given);
@@ -155,7 +158,7 @@ impl Resolver {
                     entity.country_evidence.clone_from(&actor.country_evidence);
                 }
             }
-            self.by_actor.insert(actor_ref, index);
+            self.by_article.entry(article.hash.clone()).or_default().push((actor.id.clone(), index));
             ids.push(entity.id.clone());
         }
         ids
@@ -304,7 +307,10 @@ impl Form {
     /// The form of an actor, or `None` when it must stay an entity of its own.
     fn of(actor: &Actor, overrides: &Overrides) -> Option<Form> {
         let normal = normalise(&actor.name);
-        if let Some(target) = overrides.same_as.get(&format!("{}:{normal}", actor.kind.label())) {
+        let alias = (!overrides.same_as.is_empty())
+            .then(|| overrides.same_as.get(&format!("{}:{normal}", actor.kind.label())))
+            .flatten();
+        if let Some(target) = alias {
             let stand_in = Actor { name: target.clone(), ..actor.clone() };
             let form = Form::of(&stand_in, &Overrides::default())?;
             return Some(Form { forced: true, given: None, full: false, ..form });
@@ -352,7 +358,9 @@ fn person_form(name: &str) -> Option<Form> {
     }
     let is_honorific =
         |w: &str| lex.word_classes.get(&w.to_lowercase()).is_some_and(|c| c.honorific || c.title.is_some());
-    let mut names: Vec<&str> = words.iter().copied().skip_while(|w| is_honorific(w)).collect();
+    // Honorifics, titles and a capitalised sentence opener the name picked up ("Mr", "Since") go.
+    let is_common = |w: &str| lex.word_classes.get(&w.to_lowercase()).is_some_and(|c| c.common);
+    let mut names: Vec<&str> = words.iter().copied().skip_while(|w| is_honorific(w) || is_common(w)).collect();
     while names.len() > 1 && names.last().is_some_and(|w| matches!(*w, "Jr" | "Sr" | "II" | "III")) {
         names.pop();
     }
@@ -389,7 +397,7 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
     let lex = lexicon();
     let name = actor.name.trim();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
-    if let Some(form) = party_form(actor, name, false) {
+    if let Some(form) = party_form(actor, name, false).or_else(|| party_form(actor, name, true)) {
         return form;
     }
     if let Some(m) = lex.gazetteer.find(name) {
