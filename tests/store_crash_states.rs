@@ -3,7 +3,8 @@
 //!
 //! The model of a power cut after the first `k` operations of the log (POSIX promises no more):
 //! - an append to a file is durable once that file was fsynced after it; before that it may be lost,
-//!   partly there (a prefix, or the new length with zeros where the data did not arrive), or all there;
+//!   partly there (a prefix; the new length with zeros where the data did not arrive; the second half
+//!   without the first), or all there;
 //! - a creation, link, rename or removal in a folder is durable once the folder was fsynced after it;
 //!   before that each may be lost or not, independently of the others (applied in program order, and
 //!   only when what it names exists).
@@ -36,6 +37,8 @@ enum Landed {
     Prefix(usize),
     /// The file grew to its new length, but the data did not arrive (zeros).
     Zeros,
+    /// The second half arrived but not the first (blocks written back out of order).
+    Tail,
     All,
 }
 
@@ -48,6 +51,9 @@ fn landings(len: usize) -> Vec<Landed> {
     let mut all = vec![Landed::Nothing];
     all.extend(cuts.into_iter().map(Landed::Prefix));
     all.extend([Landed::Zeros, Landed::All]);
+    if len > 1 {
+        all.push(Landed::Tail);
+    }
     all
 }
 
@@ -123,6 +129,10 @@ fn replay(base: &MemState, log: &[Op], fates: &[Fate]) -> Option<MemState> {
                     Landed::Nothing => {}
                     Landed::Prefix(n) => content.extend_from_slice(&bytes[..n]),
                     Landed::Zeros => content.resize(offset + bytes.len(), 0),
+                    Landed::Tail => {
+                        content.resize(offset + bytes.len() / 2, 0);
+                        content.extend_from_slice(&bytes[bytes.len() / 2..]);
+                    }
                     Landed::All => content.extend_from_slice(bytes),
                 }
             }
