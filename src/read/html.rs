@@ -102,18 +102,32 @@ const BOILERPLATE_MAX_BYTES: usize = 1500;
 
 /// Reads a page: metadata from the head, the article from the body.
 pub fn read(source: &str) -> Page {
+    read_with(source, true)
+}
+
+/// Reads a page whose markup was broken enough to need flattening: Readability's scoring takes minutes on
+/// hundreds of nested levels, so every paragraph of the page is taken instead (boilerplate removed).
+pub fn read_flattened(source: &str) -> Page {
+    read_with(source, false)
+}
+
+fn read_with(source: &str, readability: bool) -> Page {
     let document = Document::from(source);
     let (title, meta) = super::meta::from_html(&document);
     remove_boilerplate(&document);
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-    let article = dom_smoothie::Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse());
+    let article = if readability {
+        dom_smoothie::Readability::with_document(document, None, Some(config)).and_then(|mut r| r.parse()).ok()
+    } else {
+        None
+    };
     let mut blocks = match &article {
-        Ok(article) => {
+        Some(article) => {
             let content = Document::fragment(article.content.clone());
             remove_link_lists(&content);
             paragraphs(&content.root())
         }
-        Err(_) => Vec::new(),
+        None => Vec::new(),
     };
     if blocks.is_empty() {
         // Readability found no article: every paragraph of the page, boilerplate removed.
@@ -121,7 +135,7 @@ pub fn read(source: &str) -> Page {
         remove_boilerplate(&page);
         blocks = paragraphs(&page.root());
     }
-    let title = title.or_else(|| article.ok().map(|a| a.title).filter(|t| !t.trim().is_empty()));
+    let title = title.or_else(|| article.map(|a| a.title).filter(|t| !t.trim().is_empty()));
     // The headline first, once.
     if let Some(t) = &title {
         if let Some(at) = blocks.iter().position(|b| b == t) {

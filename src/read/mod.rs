@@ -183,7 +183,7 @@ fn read_html(name: &str, source: &str, warnings: &mut Vec<String>) -> html::Page
     match html::flatten_deep_nesting(source) {
         Some(flat) => {
             warnings.push(format!("{name}: markup nested more than {} elements deep was flattened", html::MAX_DEPTH));
-            html::read(&flat)
+            html::read_flattened(&flat)
         }
         None => html::read(source),
     }
