@@ -202,3 +202,21 @@ fn a_quotation_inside_a_clause_is_not_the_whole_content() {
 fn a_page_label_with_a_colon_is_not_a_speaker() {
     assert!(statements("WATCH: Crowds fill the square as the results come in").is_empty());
 }
+
+// Nested attributions.
+
+#[test]
+fn a_reported_clause_that_is_itself_an_attribution_is_a_statement_too() {
+    let all = statements("The audit says Carla Mendes says the depot will shut in March.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!((all[0].0.as_str(), all[0].1.as_str()), ("The audit", "says"));
+    assert_eq!(all[0].2, "Carla Mendes says the depot will shut in March");
+    assert_eq!((all[1].0.as_str(), all[1].1.as_str()), ("Carla Mendes", "says"));
+    assert_eq!(all[1].2, "the depot will shut in March");
+}
+
+#[test]
+fn a_reported_clause_with_a_pronoun_subject_is_not_split_off() {
+    let all = statements("The mayor said she said nothing wrong at the hearing.");
+    assert_eq!(all.len(), 1, "{all:#?}");
+}

@@ -225,11 +225,29 @@ pub fn sentence_statements(
         if let Some(found) = statement_at(w, s, index, quotes, in_quote, cue, &out[first_new..]) {
             // Cues inside a reported clause belong to its content ("said he welcomed …").
             if found.content.start >= w.tokens[cue.start].start {
-                i = i.max(w.tokens.partition_point(|t| t.start < found.content.end));
+                let c0 = w.tokens.partition_point(|t| t.start < found.content.start);
+                let c1 = w.tokens.partition_point(|t| t.start < found.content.end);
+                // "The report says Mr Jones says …": a reported clause that is itself an attribution
+                // is a statement of its own as well.
+                i = if nested_attribution(w, c0, c1, in_quote) { i.max(c0) } else { i.max(c1) };
             }
             out.push(found);
         }
     }
+}
+
+/// Whether the reported clause `start..end` opens with a subject and a speech verb of its own ("Mr Jones
+/// says …", "the police said …"): a short subject of capitalised words or a determiner and a noun, then the
+/// verb in a finite form, outside quotation marks.
+fn nested_attribution(w: &Words<'_>, start: usize, end: usize, in_quote: &[bool]) -> bool {
+    let limit = end.min(start + 6);
+    (start + 1..limit).any(|k| {
+        !in_quote[k]
+            && w.cue_at(k).is_some_and(|c| c.kind == CueKind::Speech && !w.lower(k).ends_with("ing"))
+            && (start..k).all(|t| w.is_cap(t) || DETERMINERS.contains(&w.lower(t)) || w.word(t) == ".")
+            && (start..k).any(|t| w.is_cap(t) && !w.is_pronoun(t))
+            && !w.is_pronoun(start)
+    })
 }
 
 fn statement_at(
