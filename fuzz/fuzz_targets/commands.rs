@@ -94,7 +94,7 @@ fn command(workspace: &Workspace, opened: &mut Vec<Article>, input: &mut Input<'
     let missing = Command::SetNotes { country: "ZZ".into(), notes: String::new() };
     let kind = input.byte() % 12;
     let country = COUNTRIES[input.byte() % COUNTRIES.len()];
-    let article = input.pick(&workspace.articles).cloned();
+    let article = input.pick(&workspace.articles).map(|a| Article::clone(a));
     let dossier = input.pick(&workspace.dossiers).cloned();
     let built = match kind {
         0 => {
