@@ -9,76 +9,18 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::model::{ActorKind, Article, Command, Dossier, Workspace};
-use dossier::{export, lexicon, pipeline, store};
+#[path = "fixtures/seed.rs"]
+mod seed;
+
+use dossier::model::Dossier;
+use dossier::{export, store};
+use seed::seed_dossiers;
 
 /// The date the briefings in `dossiers/` carry.
 const DATE: &str = "2025-01-15";
 
-/// The analyst's note on the Pakistan dossier, as in `tests/seed_briefings.rs`.
-const PAKISTAN_NOTES: &str = "Watch the border crossings and the TTP claims.\n";
-
 fn folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("dossiers")
-}
-
-/// The countries the sample's cards offer to add to, in the order the article first mentions them.
-fn involved_countries(article: &Article) -> Vec<String> {
-    let analysis = &article.analysis;
-    let mut involved: Vec<&str> = analysis.actors.iter().filter_map(|a| a.country.as_deref()).collect();
-    for statement in &analysis.statements {
-        involved.extend(statement.about.iter().map(String::as_str));
-    }
-    let mut countries: Vec<String> =
-        analysis.countries.iter().filter(|c| involved.contains(&c.as_str())).cloned().collect();
-    for code in involved {
-        if !countries.iter().any(|c| c == code) {
-            countries.push(code.to_owned());
-        }
-    }
-    countries
-}
-
-/// The `AddCard` commands for `country`: its actors (not the country itself), then the statements by
-/// its actors or about it, in article order.
-fn add_commands(workspace: &Workspace, article: &Article, country: &str) -> Vec<Command> {
-    let name = lexicon::country_name(country).unwrap_or(country);
-    let analysis = &article.analysis;
-    let actors = analysis
-        .actors
-        .iter()
-        .filter(|a| a.country.as_deref() == Some(country) && a.kind != ActorKind::Country)
-        .map(|a| &a.id);
-    let statements = analysis
-        .statements
-        .iter()
-        .filter(|s| {
-            let speaker = s.speaker.as_deref().and_then(|id| analysis.actor(id));
-            speaker.and_then(|a| a.country.as_deref()) == Some(country) || s.about.iter().any(|c| c == country)
-        })
-        .map(|s| &s.id);
-    actors
-        .chain(statements)
-        .map(|id| {
-            let card = workspace.card_for(&article.hash, id, country).expect("a card of the open article");
-            Command::AddCard { country: country.to_owned(), name: name.to_owned(), card }
-        })
-        .collect()
-}
-
-fn seed_dossiers() -> Vec<Dossier> {
-    let mut workspace = Workspace::default();
-    workspace.apply(Command::AddArticles(vec![pipeline::sample_article()])).unwrap();
-    let article = workspace.articles[0].clone();
-    for country in involved_countries(&article) {
-        for command in add_commands(&workspace, &article, &country) {
-            workspace.apply(command).unwrap();
-        }
-    }
-    if workspace.dossier("PK").is_some() {
-        workspace.apply(Command::SetNotes { country: "PK".into(), notes: PAKISTAN_NOTES.into() }).unwrap();
-    }
-    workspace.dossiers
 }
 
 /// The files of one dossier in `dossiers/` and what each must hold.
