@@ -132,3 +132,18 @@ fn an_entity_passes_its_country_to_articles_that_do_not_give_it() {
     assert_eq!(howard.country.as_deref(), Some("GB"));
     assert!(howard.country_evidence.as_deref().unwrap_or("").contains("another article"));
 }
+
+/// The knowledge pass reads the words before every mention; a curly quotation mark or dash there is a
+/// character of several bytes and must be skipped whole (slicing one byte into it once panicked).
+#[test]
+fn curly_quotes_and_dashes_before_a_mention_are_read_whole() {
+    for text in [
+        "“We will not give in,” Labour MP Jane Porter said on Monday.\n",
+        "“We will not give in.” Tory leader Michael Grant said so too.\n",
+        "Voters were “angry” — Conservative MP Alan Reed told the BBC — and “tired”.\n",
+        "«Nein», sagte der SPD-Abgeordnete Karl Weber. “Not now”; Karl Weber left.\n",
+    ] {
+        let read = article("quotes.txt", text);
+        assert!(!read.analysis.actors.is_empty(), "no actor found in {text:?}");
+    }
+}
