@@ -46,6 +46,8 @@ fn add_statement_to_dossier_undo_redo_save_and_export() -> anyhow::Result<()> {
     harness.get_by_label_contains("Save").click();
     harness.run();
     harness.state_mut().wait_for_background();
+    // The title follows the state at the end of a frame.
+    harness.run();
 
     let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
     let file = dir.path().join(Dossier::new("PK", &pakistan).file_name());
