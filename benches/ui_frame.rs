@@ -9,7 +9,8 @@
 //! waiting happen inside a frame, so its wall time is its CPU time).
 //!
 //! `cargo bench --bench ui_frame` prints the figures; with `-- --memory` it only opens the 500 articles,
-//! runs frames and prints the peak resident memory (run the binary under `/usr/bin/time -v` to confirm).
+//! runs frames and prints the peak resident memory (run the binary under `/usr/bin/time -v` to confirm);
+//! with `-- --save` it only measures the frames while Save writes the 500-article workspace.
 
 mod support;
 
@@ -352,6 +353,10 @@ fn main() -> anyhow::Result<()> {
     if std::env::args().any(|a| a == "--memory") {
         return memory_only();
     }
+    if std::env::args().any(|a| a == "--save") {
+        frames_while_saving(&mut large()?);
+        return Ok(());
+    }
     let started = Instant::now();
     let mut small = small()?;
     let mut large = large()?;
@@ -414,6 +419,8 @@ fn frames_while_saving(setup: &mut Setup) {
     ctx.disable_accesskit();
     let mut frame = eframe::Frame::_new_kittest();
     let app = setup.harness.state_mut();
+    let snapshot = median_ms(5, || drop(std::hint::black_box(app.workspace().clone())));
+    println!("ui_frame: the workspace snapshot a save takes (Workspace::clone): {snapshot:.2} ms");
     let mut input = egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)), ..Default::default() };
     if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
         viewport.native_pixels_per_point = Some(1.0);

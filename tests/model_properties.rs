@@ -216,7 +216,10 @@ fn command(workspace: &Workspace, opened: &mut Vec<Article>, action: &Action) ->
 /// What undo must give back: the document (articles and dossiers). The recent-files list and the set
 /// of unsaved dossiers are not part of it (opening a file stays in the recent list after an undo).
 fn document(workspace: &Workspace) -> (Vec<Article>, Vec<Dossier>) {
-    (workspace.articles.iter().map(|a| Article::clone(a)).collect(), workspace.dossiers.clone())
+    (
+        workspace.articles.iter().map(|a| Article::clone(a)).collect(),
+        workspace.dossiers.iter().map(|d| Dossier::clone(d)).collect(),
+    )
 }
 
 /// Saving and loading again gives `workspace` back, and so does the recovery file.
@@ -233,7 +236,7 @@ fn check_store(fs: &MemFs, workspace: &Workspace) -> Result<(), TestCaseError> {
         store::save_dossier_with(fs, &path, dossier).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let text = String::from_utf8(fs.read(&path)?).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let loaded = store::dossier_from_str(&text, &path).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(&loaded, dossier, "dossier save and load");
+        prop_assert_eq!(&loaded, &**dossier, "dossier save and load");
     }
     store::save_recovery_with(fs, dir, workspace).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let recovery = store::recovery_path(dir);

@@ -61,7 +61,7 @@ fn correcting_the_source_updates_the_article_and_its_dossier_cards_and_undoes() 
     let hash = article.hash.clone();
     let mut workspace = Workspace::default();
     workspace.apply(Command::AddArticles(vec![article])).expect("add");
-    workspace.dossiers.push(dossier);
+    workspace.dossiers.push(dossier.into());
 
     let corrected = ArticleMeta {
         published: Some("2024-05-11".into()),

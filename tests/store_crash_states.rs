@@ -314,7 +314,7 @@ fn every_crash_state_of_the_recovery_file_keeps_the_changes() {
     let dir = folder();
     let fs = MemFs::with_dir(&dir);
     let mut workspace = Workspace::default();
-    workspace.dossiers.push(sample::big_dossier(CARDS, "R"));
+    workspace.dossiers.push(sample::big_dossier(CARDS, "R").into());
     let base = fs.state();
     store::save_recovery_with(&fs, &dir, &workspace).unwrap();
     store::clear_recovery_with(&fs, &dir).unwrap();

@@ -85,10 +85,10 @@ fn a_save_failing_at_any_step_loses_nothing() {
 fn a_failed_recovery_write_keeps_the_previous_recovery_file() {
     let dir = folder();
     let fs = MemFs::with_dir(&dir);
-    let old = Workspace { dossiers: vec![sample::big_dossier(5, "A")], ..Workspace::default() };
+    let old = Workspace { dossiers: vec![sample::big_dossier(5, "A").into()], ..Workspace::default() };
     store::save_recovery_with(&fs, &dir, &old).unwrap();
     let before = fs.read(&store::recovery_path(&dir)).unwrap();
-    let new = Workspace { dossiers: vec![sample::big_dossier(5, "B")], ..Workspace::default() };
+    let new = Workspace { dossiers: vec![sample::big_dossier(5, "B").into()], ..Workspace::default() };
     let full = FaultyFs::new(Arc::new(fs.clone()), Fault::At(1), ErrorKind::StorageFull);
     let error = store::save_recovery_with(&full, &dir, &new).unwrap_err();
     assert!(error.to_string().contains(".recovery.ron"), "{error}");

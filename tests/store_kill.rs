@@ -78,7 +78,7 @@ fn recovery_child() {
 }
 
 fn workspace_of(dossier: Dossier) -> Workspace {
-    Workspace { dossiers: vec![dossier], ..Workspace::default() }
+    Workspace { dossiers: vec![dossier.into()], ..Workspace::default() }
 }
 
 /// The number of kills per test: `DOSSIER_KILL_TRIALS`, or [`DEFAULT_TRIALS`].

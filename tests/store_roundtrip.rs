@@ -47,7 +47,7 @@ fn workspace_round_trip_is_equal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workspace.ron");
     let workspace = Workspace {
-        dossiers: vec![sample::sample_dossier()],
+        dossiers: vec![sample::sample_dossier().into()],
         recent: vec!["news/dawn.txt".into()],
         ..Workspace::default()
     };
@@ -120,7 +120,7 @@ fn recovery_round_trip_and_clear() {
     let dir = tempfile::tempdir().unwrap();
     assert!(store::load_recovery_result(dir.path()).unwrap().is_none());
     assert!(store::load_recovery(dir.path()).is_none());
-    let workspace = Workspace { dossiers: vec![sample::sample_dossier()], ..Workspace::default() };
+    let workspace = Workspace { dossiers: vec![sample::sample_dossier().into()], ..Workspace::default() };
     store::save_recovery(dir.path(), &workspace).unwrap();
     assert_eq!(store::load_recovery_result(dir.path()).unwrap(), Some(workspace.clone()));
     assert_eq!(store::load_recovery(dir.path()).as_ref(), Some(&workspace));

@@ -80,7 +80,7 @@ fn version_zero_is_unknown() {
 #[test]
 fn workspace_opened_as_dossier_is_wrong_kind() {
     let dir = tempfile::tempdir().unwrap();
-    let workspace = Workspace { dossiers: vec![sample::sample_dossier()], ..Workspace::default() };
+    let workspace = Workspace { dossiers: vec![sample::sample_dossier().into()], ..Workspace::default() };
     let text = store::workspace_to_string(&workspace).unwrap();
     let error = load_bad(dir.path(), "workspace.ron", text.as_bytes());
     let StoreError::WrongKind { found, expected, .. } = &error else { panic!("{error:?}") };

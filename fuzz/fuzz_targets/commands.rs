@@ -144,7 +144,7 @@ fn command(workspace: &Workspace, opened: &mut Vec<Article>, input: &mut Input<'
 }
 
 fn document(workspace: &Workspace) -> (Vec<Article>, Vec<Dossier>) {
-    (workspace.articles.iter().map(|a| Article::clone(a)).collect(), workspace.dossiers.clone())
+    (workspace.articles.iter().map(|a| Article::clone(a)).collect(), workspace.dossiers.iter().map(|d| Dossier::clone(d)).collect())
 }
 
 /// Saves `workspace` through a disk that fails at operation `fault` (if any): either it is saved and

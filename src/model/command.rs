@@ -142,18 +142,16 @@ impl Workspace {
                 let slot = Arc::make_mut(slot.ok_or_else(|| CommandError::NoArticle(article.clone()))?);
                 let old_title = std::mem::replace(&mut slot.title, title.clone());
                 let old_meta = std::mem::replace(&mut slot.meta, meta.clone());
-                for dossier in &mut self.dossiers {
-                    let mut changed = false;
+                // Only the dossiers citing the article change (and are copied if a snapshot shares them).
+                let citing = |d: &&mut Arc<Dossier>| d.cards.iter().any(|c| c.source.hash == article);
+                for dossier in self.dossiers.iter_mut().filter(citing).map(Arc::make_mut) {
                     for card in dossier.cards.iter_mut().filter(|c| c.source.hash == article) {
                         card.source.title = title.clone();
                         card.source.outlet = meta.outlet.clone();
                         card.source.published = meta.published.clone();
                         card.source.url = meta.url.clone();
-                        changed = true;
                     }
-                    if changed {
-                        self.dirty.insert(dossier.country.clone());
-                    }
+                    self.dirty.insert(dossier.country.clone());
                 }
                 Ok(Command::EditMeta { article, title: old_title, meta: old_meta })
             }
@@ -186,7 +184,7 @@ impl Workspace {
             }
             Command::RemoveDossier { country } => {
                 let index = self.dossier_index(&country)?;
-                let before = self.dossiers.remove(index);
+                let before = Arc::unwrap_or_clone(self.dossiers.remove(index));
                 self.dirty.insert(country.clone());
                 Ok(Command::RestoreDossier { country, dossier: Some(before) })
             }
@@ -213,7 +211,7 @@ impl Workspace {
             }
             Command::InsertCard { country, index, card } => {
                 let index_of_dossier = self.dossier_index(&country)?;
-                let dossier = &mut self.dossiers[index_of_dossier];
+                let dossier = Arc::make_mut(&mut self.dossiers[index_of_dossier]);
                 if dossier.contains(&card.id) {
                     return Ok(Command::RestoreDossier { dossier: Some(dossier.clone()), country });
                 }
@@ -237,7 +235,7 @@ impl Workspace {
             }
             Command::SetNotes { country, notes } => {
                 let index = self.dossier_index(&country)?;
-                let before = std::mem::replace(&mut self.dossiers[index].notes, notes);
+                let before = std::mem::replace(&mut Arc::make_mut(&mut self.dossiers[index]).notes, notes);
                 self.dirty.insert(country.clone());
                 Ok(Command::SetNotes { country, notes: before })
             }
@@ -280,8 +278,10 @@ impl Workspace {
             Command::RestoreDossier { country, dossier } => {
                 let index = self.dossiers.iter().position(|d| d.country == country);
                 let before = match (index, dossier) {
-                    (Some(index), Some(dossier)) => Some(std::mem::replace(&mut self.dossiers[index], dossier)),
-                    (Some(index), None) => Some(self.dossiers.remove(index)),
+                    (Some(index), Some(dossier)) => {
+                        Some(Arc::unwrap_or_clone(std::mem::replace(&mut self.dossiers[index], Arc::new(dossier))))
+                    }
+                    (Some(index), None) => Some(Arc::unwrap_or_clone(self.dossiers.remove(index))),
                     (None, Some(dossier)) => {
                         self.put_dossier(dossier);
                         None
@@ -577,5 +577,26 @@ mod tests {
         assert_eq!(workspace.apply(set("h/s1", Section::KeyActors)), Err(CommandError::WrongSection("h/s1".into())));
         assert_eq!(workspace.apply(set("h/a1", Section::StatementsBy)), Err(CommandError::WrongSection("h/a1".into())));
         assert_eq!(ids(&workspace), ["h/s1", "h/a1"]);
+    }
+
+    /// A save takes a snapshot of the workspace while the analyst goes on: the snapshot copies pointers,
+    /// and a change afterwards copies only the dossier it changes, never the snapshot's other dossiers.
+    #[test]
+    fn a_snapshot_shares_the_dossiers_a_change_does_not_touch() -> Result<(), CommandError> {
+        let mut workspace = Workspace::default();
+        workspace.apply(add("a", Section::KeyActors))?;
+        workspace.apply(Command::CreateDossier { country: "IN".into(), name: "India".into() })?;
+        let snapshot = workspace.clone();
+        let shared = |w: &Workspace, s: &Workspace, country: &str| {
+            let find = |w: &Workspace| w.dossiers.iter().find(|d| d.country == country).cloned();
+            matches!((find(w), find(s)), (Some(a), Some(b)) if Arc::ptr_eq(&a, &b))
+        };
+        assert!(shared(&workspace, &snapshot, "PK") && shared(&workspace, &snapshot, "IN"));
+        workspace.apply(add("b", Section::KeyActors))?;
+        assert!(!shared(&workspace, &snapshot, "PK"), "the changed dossier is the workspace's own copy");
+        assert!(shared(&workspace, &snapshot, "IN"), "the untouched dossier is still shared");
+        assert_eq!(ids(&snapshot), ["a"], "the snapshot keeps what it was given");
+        assert_eq!(ids(&workspace), ["a", "b"]);
+        Ok(())
     }
 }

@@ -39,11 +39,12 @@ pub struct EntityDecisions {
 pub struct Workspace {
     /// The open articles, each shared (`Arc`): a copy of the workspace (the recovery snapshot, a save on
     /// the worker) copies pointers, not texts; an edit puts a new `Arc` in place of the article.
-    #[serde(with = "shared_articles")]
+    #[serde(with = "shared")]
     pub articles: Vec<Arc<Article>>,
-    /// Dossiers, kept sorted by name.
-    #[serde(default)]
-    pub dossiers: Vec<Dossier>,
+    /// Dossiers, kept sorted by name, each shared like the articles: a snapshot of the workspace copies
+    /// pointers; the first change to a dossier a snapshot still holds copies that dossier only.
+    #[serde(default, with = "shared")]
+    pub dossiers: Vec<Arc<Dossier>>,
     /// Recently opened article paths, newest first.
     #[serde(default)]
     pub recent: Vec<String>,
@@ -65,11 +66,11 @@ impl Workspace {
     }
 
     pub fn dossier(&self, country: &str) -> Option<&Dossier> {
-        self.dossiers.iter().find(|d| d.country == country)
+        self.dossiers.iter().find(|d| d.country == country).map(|d| &**d)
     }
 
     pub fn dossier_mut(&mut self, country: &str) -> Option<&mut Dossier> {
-        self.dossiers.iter_mut().find(|d| d.country == country)
+        self.dossiers.iter_mut().find(|d| d.country == country).map(Arc::make_mut)
     }
 
     /// Countries the open articles involve, most mentioned first: the dossiers to suggest.
@@ -93,29 +94,29 @@ impl Workspace {
     pub(super) fn put_dossier(&mut self, dossier: Dossier) {
         self.dirty.insert(dossier.country.clone());
         match self.dossiers.iter_mut().find(|d| d.country == dossier.country) {
-            Some(slot) => *slot = dossier,
+            Some(slot) => *slot = Arc::new(dossier),
             None => {
-                self.dossiers.push(dossier);
+                self.dossiers.push(Arc::new(dossier));
                 self.dossiers.sort_by(|a, b| a.name.cmp(&b.name));
             }
         }
     }
 }
 
-/// Articles saved as plain articles (the file format does not know about `Arc`), without serde's `rc`
-/// feature.
-mod shared_articles {
+/// Articles and dossiers saved as plain values (the file format does not know about `Arc`), without
+/// serde's `rc` feature.
+mod shared {
     use std::sync::Arc;
 
-    use serde::{Deserialize as _, Deserializer, Serializer};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use crate::model::Article;
-
-    pub fn serialize<S: Serializer>(articles: &[Arc<Article>], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(articles.iter().map(|a| &**a))
+    pub fn serialize<S: Serializer, T: Serialize>(items: &[Arc<T>], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(items.iter().map(|a| &**a))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Arc<Article>>, D::Error> {
-        Ok(Vec::<Article>::deserialize(deserializer)?.into_iter().map(Arc::new).collect())
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Arc<T>>, D::Error> {
+        Ok(Vec::<T>::deserialize(deserializer)?.into_iter().map(Arc::new).collect())
     }
 }

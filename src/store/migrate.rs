@@ -126,7 +126,7 @@ impl From<WorkspaceV1> for Workspace {
         dossiers.sort_by(|a, b| a.name.cmp(&b.name));
         Workspace {
             articles: old.articles.into_iter().map(std::sync::Arc::new).collect(),
-            dossiers,
+            dossiers: dossiers.into_iter().map(std::sync::Arc::new).collect(),
             recent: old.recent,
             ..Workspace::default()
         }

@@ -164,7 +164,7 @@ impl Disk {
             }
             self.files.insert(dossier.country.clone(), path);
             if !known {
-                workspace.dossiers.push(dossier);
+                workspace.dossiers.push(dossier.into());
             }
         }
         workspace.dossiers.sort_by(|a, b| a.name.cmp(&b.name));
