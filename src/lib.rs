@@ -25,4 +25,5 @@ pub mod store;
 /// Learned part-of-speech and name taggers (averaged perceptrons; models in `assets/models/`).
 pub mod tag;
 /// The eframe desktop app.
+#[cfg(feature = "gui")]
 pub mod ui;

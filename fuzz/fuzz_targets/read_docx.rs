@@ -1,0 +1,16 @@
+//! Fuzzes the Word reader (`.docx`): the zip container, document.xml and the core properties.
+//! Each input is the whole file; the checks are in common/read_check.rs.
+
+#![no_main]
+
+#[path = "common/read_check.rs"]
+mod read_check;
+
+use dossier::read::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(read) = read_check::read_and_check(data, Format::Docx) {
+        read_check::check_meta(&read);
+    }
+});

@@ -1,0 +1,17 @@
+//! Fuzzes the PDF reader: pdf-extract behind our limits (object bombs, panics caught), columns,
+//! running headers and page numbers.
+//! Each input is the whole file; the checks are in common/read_check.rs.
+
+#![no_main]
+
+#[path = "common/read_check.rs"]
+mod read_check;
+
+use dossier::read::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Some(read) = read_check::read_and_check(data, Format::Pdf) {
+        read_check::check_meta(&read);
+    }
+});
