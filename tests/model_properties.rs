@@ -105,17 +105,49 @@ fn article(n: usize, spec: &ArticleSpec) -> Article {
 enum Action {
     Open(ArticleSpec),
     Reopen(usize),
-    Close(usize),
-    EditActor { article: usize, actor: usize, name: String, role: Option<String> },
-    EditStatement { article: usize, statement: usize, content: String },
-    Reject { article: usize, card: usize, rejected: bool },
-    Merge { article: usize, keep: usize, merge: usize },
+    /// Closes one article or several at once.
+    Close(Vec<usize>),
+    EditActor {
+        article: usize,
+        actor: usize,
+        name: String,
+        role: Option<String>,
+    },
+    EditStatement {
+        article: usize,
+        statement: usize,
+        content: String,
+    },
+    Reject {
+        article: usize,
+        card: usize,
+        rejected: bool,
+    },
+    Merge {
+        article: usize,
+        keep: usize,
+        merge: usize,
+    },
     CreateDossier(usize),
     RemoveDossier(usize),
-    AddCard { article: usize, card: usize, country: usize },
-    RemoveCard { dossier: usize, card: usize },
-    MoveCard { dossier: usize, card: usize, offset: i32 },
-    Notes { dossier: usize, notes: String },
+    AddCard {
+        article: usize,
+        card: usize,
+        country: usize,
+    },
+    RemoveCard {
+        dossier: usize,
+        card: usize,
+    },
+    MoveCard {
+        dossier: usize,
+        card: usize,
+        offset: i32,
+    },
+    Notes {
+        dossier: usize,
+        notes: String,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -123,7 +155,7 @@ fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         1 => article_spec().prop_map(Action::Open),
         1 => pick().prop_map(Action::Reopen),
-        1 => pick().prop_map(Action::Close),
+        1 => prop::collection::vec(pick(), 1..4).prop_map(Action::Close),
         2 => (pick(), pick(), text(), prop::option::of(text()))
             .prop_map(|(article, actor, name, role)| Action::EditActor { article, actor, name, role }),
         2 => (pick(), pick(), text())
@@ -165,7 +197,10 @@ fn command(workspace: &Workspace, opened: &mut Vec<Article>, action: &Action) ->
             Some(Command::AddArticles(vec![article]))
         }
         Action::Reopen(pick) => nth(opened, *pick).map(|a| Command::AddArticles(vec![a.clone()])),
-        Action::Close(pick) => nth(articles, *pick).map(|a| Command::RemoveArticles(vec![a.hash.clone()])),
+        Action::Close(picks) => {
+            let hashes: Vec<String> = picks.iter().filter_map(|&p| nth(articles, p)).map(|a| a.hash.clone()).collect();
+            (!hashes.is_empty()).then_some(Command::RemoveArticles(hashes))
+        }
         Action::EditActor { article, actor, name, role } => nth(articles, *article).and_then(|a| {
             let mut actor = nth(&a.analysis.actors, *actor)?.clone();
             actor.name.clone_from(name);
@@ -308,5 +343,15 @@ fn cases() -> u32 {
 fn undoing_a_close_puts_the_article_back_in_its_place() {
     let spec = ArticleSpec { title: None, actors: vec![(String::new(), None, None, 0.0)], statements: Vec::new() };
     let setup = vec![Action::Open(spec.clone()), Action::Open(spec.clone()), Action::Open(spec)];
-    check(&setup, &[Action::Close(0)]).unwrap();
+    check(&setup, &[Action::Close(vec![0])]).unwrap();
+}
+
+/// Closing several articles at once and undoing puts each back in its place (the first and the third
+/// of four: re-adding them together at the end changed the order of the list).
+#[test]
+fn undoing_a_close_of_several_puts_each_back_in_its_place() {
+    let spec = ArticleSpec { title: None, actors: vec![(String::new(), None, None, 0.0)], statements: Vec::new() };
+    let setup =
+        vec![Action::Open(spec.clone()), Action::Open(spec.clone()), Action::Open(spec.clone()), Action::Open(spec)];
+    check(&setup, &[Action::Close(vec![0, 2])]).unwrap();
 }

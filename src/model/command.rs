@@ -60,6 +60,8 @@ pub enum Command {
     SplitEntity { actors: Vec<ActorRef>, kind: ActorKind, names: Vec<String> },
     /// Puts back the whole alias table (the inverse of merging and splitting).
     RestoreEntityDecisions(EntityDecisions),
+    /// Puts closed articles back, each at its index in the list (the inverse of closing them).
+    RestoreArticles(Vec<(usize, Article)>),
 }
 
 /// Why a command could not be applied. The workspace is unchanged when this is returned.
@@ -112,18 +114,19 @@ impl Workspace {
                 Ok(Command::RemoveArticles(added))
             }
             Command::RemoveArticles(hashes) => {
-                let first = self.articles.iter().position(|a| hashes.contains(&a.hash));
-                let (mut removed, kept): (Vec<Arc<Article>>, _) =
-                    std::mem::take(&mut self.articles).into_iter().partition(|a| hashes.contains(&a.hash));
-                self.articles = kept;
-                // One closed article goes back where it was (found by the property tests: re-adding it
-                // at the end changed the order of the list on undo).
-                match (first, removed.len()) {
-                    (Some(index), 1) => {
-                        Ok(Command::RestoreArticle { index, article: Arc::unwrap_or_clone(removed.remove(0)) })
+                // Each closed article goes back where it was: re-adding them at the end changed the
+                // order of the list on undo (found by the property tests).
+                let mut placed = Vec::new();
+                let mut index = 0;
+                self.articles.retain(|a| {
+                    let close = hashes.contains(&a.hash);
+                    if close {
+                        placed.push((index, Article::clone(a)));
                     }
-                    _ => Ok(Command::AddArticles(removed.into_iter().map(Arc::unwrap_or_clone).collect())),
-                }
+                    index += 1;
+                    !close
+                });
+                Ok(Command::RestoreArticles(placed))
             }
             Command::EditActor { article, actor } => self.edit_article(&article, |a| {
                 let slot = a.analysis.actors.iter_mut().find(|x| x.id == actor.id);
@@ -274,6 +277,17 @@ impl Workspace {
             }
             Command::RestoreEntityDecisions(decisions) => {
                 Ok(Command::RestoreEntityDecisions(std::mem::replace(&mut self.entities, decisions)))
+            }
+            Command::RestoreArticles(placed) => {
+                let mut restored = Vec::new();
+                // In ascending order of index, each index is the article's place in the list as it ends up.
+                for (index, article) in placed {
+                    if self.article(&article.hash).is_none() {
+                        restored.push(article.hash.clone());
+                        self.articles.insert(index.min(self.articles.len()), Arc::new(article));
+                    }
+                }
+                Ok(Command::RemoveArticles(restored))
             }
             Command::RestoreDossier { country, dossier } => {
                 let index = self.dossiers.iter().position(|d| d.country == country);
