@@ -18,7 +18,7 @@ pub mod lexicon;
 pub mod model;
 /// Reading and analysing many files at once, in parallel: the path the app and the CLI share.
 pub mod pipeline;
-/// Files → articles (txt, md, html; encodings). The only input IO.
+/// Files → articles (text, Markdown, web pages, MHTML, email, PDF, Word; encodings). The only input IO.
 pub mod read;
 /// RON files: versioned envelope, atomic saves, loading with clear errors. The only output IO.
 pub mod store;

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Option<Cmd>,
-    /// Articles to open in the window (.txt, .md, .html).
+    /// Articles to open in the window (.txt, .md, .html, .htm, .xhtml, .mhtml, .mht, .eml, .pdf, .docx).
     files: Vec<PathBuf>,
     /// Folder where dossiers are saved and the workspace is kept.
     #[arg(long, default_value = "dossiers")]
@@ -26,7 +26,7 @@ enum Cmd {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Article files (.txt, .md, .html).
+        /// Article files (.txt, .md, .html, .htm, .xhtml, .mhtml, .mht, .eml, .pdf, .docx).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

@@ -776,8 +776,14 @@ fn build(
     }
     let mut ids: Vec<Option<String>> = vec![None; reg.drafts.len()];
     let mut actors = Vec::new();
+    let headline = headline_end(text);
     for (i, d) in reg.drafts.iter().enumerate() {
         if d.key.starts_with("alias:") || d.mentions.is_empty() {
+            continue;
+        }
+        // A name the headline alone gives is no actor of the story: the body introduces its actors, and
+        // headlines capitalise words that are no names ("So Many Ways to Play").
+        if !speakers[i] && d.mentions.iter().all(|m| m.end <= headline) {
             continue;
         }
         let keep = match d.kind {
@@ -845,6 +851,18 @@ fn build(
         });
     }
     Analysis { countries, actors, statements, warnings: Vec::new() }
+}
+
+/// Where the headline ends, or 0 when the text does not start with one: a first line of at most 20
+/// words, on its own line, with the article after it.
+fn headline_end(text: &str) -> usize {
+    let Some(end) = text.find('\n') else { return 0 };
+    let line = &text[..end];
+    let rest = text[end..].trim_start();
+    if rest.is_empty() || line.trim().is_empty() || line.split_whitespace().count() > 20 {
+        return 0;
+    }
+    end
 }
 
 /// A span without surrounding white space.

@@ -135,6 +135,8 @@ fn read_with(source: &str, readability: bool) -> Page {
         remove_boilerplate(&page);
         blocks = paragraphs(&page.root());
     }
+    cut_related_tail(&mut blocks);
+    drop_teasers(&mut blocks);
     let title = title.or_else(|| article.map(|a| a.title).filter(|t| !t.trim().is_empty()));
     // The headline first, once.
     if let Some(t) = &title {
@@ -259,15 +261,178 @@ fn is_promotion(line: &str) -> bool {
 }
 
 /// Lines of the page's furniture that sit inside articles: advertisement markers, "continue reading"
-/// prompts, and the wire services' credit lines ("(Reporting by …; Editing by …)"), which name
-/// journalists, not actors of the story.
+/// prompts, the wire services' credit lines ("(Reporting by …; Editing by …)") and contributor notes
+/// ("… contributed reporting"), which name journalists, not actors of the story; calls to subscribe,
+/// sign up or follow the outlet; breadcrumbs ("News > Nation"); captions ending in a photo credit.
 fn is_furniture_line(line: &str) -> bool {
-    const WHOLE: [&str; 5] =
-        ["advertisement", "advert", "continue reading", "continue reading below", "story continues below"];
-    const CREDITS: [&str; 6] =
-        ["reporting by ", "additional reporting by ", "editing by ", "writing by ", "compiled by ", "produced by "];
+    const WHOLE: [&str; 7] = [
+        "advertisement",
+        "advert",
+        "continue reading",
+        "continue reading below",
+        "story continues below",
+        "you have been successfully subscribed!",
+        "thanks for signing up!",
+    ];
+    const STARTS: [&str; 14] = [
+        "reporting by ",
+        "additional reporting by ",
+        "editing by ",
+        "writing by ",
+        "compiled by ",
+        "produced by ",
+        "subscribe to ",
+        "sign up for ",
+        "sign up to ",
+        "click here to ",
+        "reach the reporter",
+        "contact the reporter",
+        "contact the author",
+        "there was a problem subscribing",
+    ];
+    const CONTAINS: [&str; 3] =
+        [" contributed reporting", " contributed to this report", " contributed to this article"];
+    const SOCIAL: [&str; 6] = ["twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin"];
+    const CREDITS: [&str; 4] = ["(credit:", "(photo:", "(image:", "(photo credit:"];
     let lower = line.trim_start_matches('(').to_lowercase();
-    WHOLE.contains(&lower.trim_end_matches(['.', '…', ':']).trim()) || CREDITS.iter().any(|c| lower.starts_with(c))
+    let words = lower.split_whitespace().count();
+    let follow = (lower.starts_with("follow ") || lower.contains(" follow us "))
+        && (SOCIAL.iter().any(|s| lower.contains(s)) || lower.contains(" coverage"))
+        && words <= 16;
+    // "… may earn an affiliate commission if you buy through links": the disclosure of a shopping page.
+    let affiliate = words <= 30 && (lower.contains("affiliate commission") || lower.contains("affiliate link"));
+    let homepage = lower.starts_with("make ") && lower.trim_end_matches(['.', '!']).ends_with(" my homepage");
+    let credit =
+        lower.ends_with(')') && lower.rfind('(').is_some_and(|at| CREDITS.iter().any(|c| lower[at..].starts_with(c)));
+    let breadcrumb =
+        line.contains(" > ") && line.split(" > ").all(|part| !part.is_empty() && part.split_whitespace().count() <= 3);
+    WHOLE.contains(&lower.trim_end_matches(['.', '…', ':']).trim())
+        || WHOLE.contains(&lower.trim())
+        || STARTS.iter().any(|c| lower.starts_with(c))
+        || contributor_note(&lower, &CONTAINS)
+        || follow
+        || affiliate
+        || homepage
+        || credit
+        || breadcrumb
+}
+
+/// "Lena Ortiz and Sam Reed contributed reporting.": a name (a few words, no comma) before the phrase.
+fn contributor_note(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        lower.find(p).is_some_and(|at| {
+            let before = &lower[..at];
+            !before.contains(',') && before.split_whitespace().count() <= 6 && lower.split_whitespace().count() <= 20
+        })
+    })
+}
+
+/// Headings under which pages list other stories ("Top stories in Nation", "Most read", "Related
+/// articles", "More from …", "You may also like"): where one stands after the article, the rest of the
+/// page is those lists, not the article.
+fn is_related_heading(line: &str) -> bool {
+    const HEADINGS: [&str; 22] = [
+        "top stories",
+        "most read",
+        "most popular",
+        "most viewed",
+        "most shared",
+        "related",
+        "related stories",
+        "related articles",
+        "related content",
+        "related coverage",
+        "more stories",
+        "more from",
+        "more on this story",
+        "more news",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "read next",
+        "what to read next",
+        "trending",
+        "editors' picks",
+    ];
+    let lower = line.to_lowercase();
+    let sentence = lower.ends_with(['.', '!', '?']);
+    let lower = lower.trim_end_matches(':').trim();
+    // One-word headings only alone ("Related"); longer ones may go on ("Top stories in Nation").
+    let heading =
+        |h: &&str| lower == *h || h.contains(' ') && lower.starts_with(h) && lower[h.len()..].starts_with(' ');
+    !sentence && lower.split_whitespace().count() <= 6 && HEADINGS.iter().any(heading)
+}
+
+/// A kicker: the short all-capitals label over a teaser for another story ("LIFE AFTER FEDERER"), not a
+/// bracketed source label ("[CNET]").
+fn is_kicker(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=5).contains(&words)
+        && line.chars().next().is_some_and(|c| c.is_alphabetic() || "'\"‘“".contains(c))
+        && line.chars().any(char::is_uppercase)
+        && !line.chars().any(char::is_lowercase)
+        && !line.ends_with(['.', '?', '!'])
+}
+
+/// A headline: a short line that does not end a sentence, or ends in a question in title case ("Can
+/// Babies Learn To Love Vegetables?").
+fn is_headline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let title_case = !long.is_empty() && capitalised * 10 >= long.len() * 8;
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')']);
+    words.len() <= 20 && (!end.ends_with(['.', '!', '?', ':', ';']) || title_case && end.ends_with('?'))
+}
+
+/// Drops teasers for other stories: a kicker followed by a headline. Where the page ends in teasers
+/// (from one in the second half of the text on, only kickers, headlines and the summary under each
+/// headline), the page is cut there.
+fn drop_teasers(blocks: &mut Vec<String>) {
+    let total: usize = blocks.iter().map(String::len).sum();
+    let teaser = |blocks: &[String], n: usize| {
+        n > 0 && is_kicker(&blocks[n]) && blocks.get(n + 1).is_some_and(|next| is_headline(next) && !is_kicker(next))
+    };
+    let mut seen = 0;
+    let mut first_late = None;
+    for n in 0..blocks.len() {
+        if seen * 2 >= total && teaser(blocks, n) {
+            first_late = Some(n);
+            break;
+        }
+        seen += blocks[n].len();
+    }
+    if let Some(from) = first_late {
+        let teasers_to_the_end = (from..blocks.len())
+            .all(|n| is_kicker(&blocks[n]) || is_headline(&blocks[n]) || is_headline(&blocks[n - 1]));
+        if teasers_to_the_end {
+            blocks.truncate(from);
+        }
+    }
+    let mut n = 0;
+    while n < blocks.len() {
+        if teaser(blocks, n) {
+            blocks.drain(n..n + 2);
+        } else {
+            n += 1;
+        }
+    }
+}
+
+/// Cuts the page's lists of other stories that follow the article: everything from a related-stories
+/// heading on, when the heading comes after at least half of the text (so a heading inside a short
+/// teaser before the article never cuts the article itself).
+fn cut_related_tail(blocks: &mut Vec<String>) {
+    let total: usize = blocks.iter().map(String::len).sum();
+    let mut seen = 0;
+    for (n, block) in blocks.iter().enumerate() {
+        if n > 0 && seen * 2 >= total && is_related_heading(block) {
+            blocks.truncate(n);
+            return;
+        }
+        seen += block.len();
+    }
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
@@ -435,6 +600,69 @@ mod tests {
         assert!(is_furniture_line("(Reporting by Jane Smith; Editing by Omar Khan)"));
         assert!(is_furniture_line("Advertisement"));
         assert!(!is_furniture_line("Reporting from the border, she said the crossing was calm."));
+        assert!(is_furniture_line("Subscribe to the Evening Digest newsletter"));
+        assert!(is_furniture_line("Follow Weekly Review on Instagram, Facebook and X."));
+        assert!(is_furniture_line("Lena Ortiz contributed reporting from Quito."));
+        assert!(is_furniture_line("Workers inspect the new bridge. (credit: City Council/Tom Hale)"));
+        assert!(is_furniture_line("Home > World > Europe"));
+        assert!(is_furniture_line("Make Daily Post my homepage"));
+        assert!(is_furniture_line("Follow the agency's full coverage of the election at https://example.org/vote"));
+        assert!(is_furniture_line(
+            "We may earn an affiliate commission if you buy something through links on this page."
+        ));
+        assert!(!is_furniture_line("She said she would follow the court's ruling on Twitter's case."));
+        assert!(!is_furniture_line("Rates rose > 5% in May, the bank said."));
+        assert!(!is_furniture_line(
+            "The minister, who contributed reporting to a book on the war, said the talks had failed."
+        ));
+    }
+
+    #[test]
+    fn the_lists_of_other_stories_after_the_article_are_cut() {
+        let para =
+            |n: usize| format!("Paragraph {n} of the report says the council met on Monday to vote on the plan.");
+        let mut blocks: Vec<String> = (0..6).map(para).collect();
+        blocks.extend(["Top stories in World", "Storm closes ports …", "Council votes on budget …"].map(String::from));
+        cut_related_tail(&mut blocks);
+        assert_eq!(blocks.len(), 6, "{blocks:?}");
+        // A heading before the article's second half is not taken for the end of the article.
+        let mut blocks: Vec<String> = vec!["Related".to_owned()];
+        blocks.extend((0..6).map(para));
+        cut_related_tail(&mut blocks);
+        assert_eq!(blocks.len(), 7);
+        assert!(is_related_heading("Most read"));
+        assert!(is_related_heading("More from the region:"));
+        assert!(!is_related_heading("Trending upward, prices rose."));
+        assert!(!is_related_heading("More from the vote later today."));
+    }
+
+    #[test]
+    fn teasers_for_other_stories_are_dropped() {
+        let para =
+            |n: usize| format!("Paragraph {n} of the report says the council met on Monday to vote on the plan.");
+        let teaser = |kicker: &str, headline: &str| [kicker.to_owned(), headline.to_owned(), para(99)];
+        let mut blocks: Vec<String> = (0..3).map(para).collect();
+        blocks.extend(["WAR OF WORDS".to_owned(), "Mayor and Governor Trade Barbs Over Budget".to_owned()]);
+        blocks.extend((3..8).map(para));
+        blocks.extend(teaser("ROAD AHEAD", "The Future of the City's Trams"));
+        blocks.extend(teaser("GONE FISHING", "Why Anglers Are Leaving the Coast"));
+        drop_teasers(&mut blocks);
+        assert_eq!(blocks, (0..8).map(para).collect::<Vec<_>>());
+        // Teasers amid the article go; the article after them stays.
+        let mut blocks: Vec<String> = (0..4).map(para).collect();
+        blocks.extend(["ROAD AHEAD".to_owned(), "The Future of the City's Trams".to_owned()]);
+        blocks.extend(["GONE FISHING".to_owned(), "Why Anglers Are Leaving the Coast".to_owned()]);
+        blocks.extend((4..6).map(para));
+        drop_teasers(&mut blocks);
+        assert_eq!(blocks, (0..6).map(para).collect::<Vec<_>>());
+        // A source label in brackets is not a kicker.
+        let mut blocks: Vec<String> = vec![para(0), "[NEWSWIRE]".to_owned(), "Why It Matters".to_owned(), para(1)];
+        drop_teasers(&mut blocks);
+        assert_eq!(blocks.len(), 4);
+        // A heading in capitals over a section of the article stays: a paragraph, not a headline, follows.
+        let mut blocks: Vec<String> = vec![para(0), "THE BACKGROUND".to_owned(), para(1), para(2)];
+        drop_teasers(&mut blocks);
+        assert_eq!(blocks.len(), 4);
     }
 
     #[test]
