@@ -356,6 +356,38 @@ fn a_two_column_pdf_reads_column_by_column_without_running_headers_or_page_numbe
 }
 
 #[test]
+fn a_sentence_running_on_into_the_next_column_or_page_stays_one_paragraph() {
+    let left = [
+        "Traders in Peshawar welcomed the",
+        "decision on Monday and said that",
+        "the closure of the crossing for",
+        "three weeks had",
+    ];
+    let right = [
+        "cost them millions in lost",
+        "business, that prices had risen",
+        "in the markets of the city and",
+        "that the border",
+    ];
+    let mut page_1 = Vec::new();
+    for (i, (l, r)) in left.iter().zip(right).enumerate() {
+        let y = 680.0 - 14.0 * i as f64;
+        page_1.push((72.0, y, 11.0, (*l).to_owned()));
+        page_1.push((330.0, y, 11.0, r.to_owned()));
+    }
+    let page_2 = vec![
+        (72.0, 700.0, 11.0, "should stay open all year.".to_owned()),
+        (72.0, 650.0, 11.0, "Officials will meet again next month.".to_owned()),
+    ];
+    let text = read("report.pdf", &pdf(&[page_1, page_2], INFO, &[])).text;
+    let sentence = "Traders in Peshawar welcomed the decision on Monday and said that the closure of the crossing \
+                    for three weeks had cost them millions in lost business, that prices had risen in the markets \
+                    of the city and that the border should stay open all year.";
+    assert!(text.contains(sentence), "one sentence across two columns and a page: {text:?}");
+    assert!(text.contains("year.\n\nOfficials will meet"), "a new paragraph after a gap: {text:?}");
+}
+
+#[test]
 fn a_scanned_pdf_says_it_has_no_text_layer() {
     let error = parse_bytes("scan.pdf", &pdf(&[Vec::new()], INFO, &[]), Format::Pdf).expect_err("refused");
     let message = error.to_string();

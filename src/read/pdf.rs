@@ -222,10 +222,13 @@ fn layout(pages: &[Page]) -> String {
                     continue;
                 }
             }
-            let new_paragraph = last.is_none_or(|l| {
-                let gap = f.y - l.y;
-                gap > l.size * 1.9 || gap < -l.size || (f.size - l.size).abs() > l.size * 0.2
-            });
+            // A new column or page (the text goes back up) goes on with the paragraph when a sentence
+            // runs on into it: the paragraph does not end a sentence and the line starts in lower case.
+            let flow_break = last.is_none_or(|l| f.y - l.y < -l.size);
+            let size_change = last.is_some_and(|l| (f.size - l.size).abs() > l.size * 0.2);
+            let gap = last.is_some_and(|l| f.y - l.y > l.size * 1.9);
+            let runs_on = flow_break && !size_change && runs_on(&current, &f.text);
+            let new_paragraph = (flow_break || gap || size_change) && !runs_on;
             if new_paragraph && !current.is_empty() {
                 paragraphs.push(std::mem::take(&mut current));
             }
@@ -239,6 +242,12 @@ fn layout(pages: &[Page]) -> String {
     let mut text = paragraphs.join("\n\n");
     text.push('\n');
     text
+}
+
+/// Whether `line` goes on with the sentence `paragraph` leaves open.
+fn runs_on(paragraph: &str, line: &str) -> bool {
+    let open = !paragraph.trim_end().ends_with(['.', '!', '?', ':', '"', '”', '’', ')']);
+    !paragraph.is_empty() && open && line.trim_start().chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Appends a line to a paragraph: a word hyphenated at the line's end is joined ("negoti-" + "ations").
