@@ -6,9 +6,10 @@ mod ui_support;
 use anyhow::{Context as _, ensure};
 use dossier::model::Dossier;
 use dossier::store;
-use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use ui_support::{DAR_SAYS, OFFICIALS_SAY, add_to_dossier, click_card, country, harness, shows, with_border_article};
+use ui_support::{
+    DAR_SAYS, OFFICIALS_SAY, add_to_dossier, click_card, country, harness, save, shows, with_border_article,
+};
 
 #[test]
 fn first_run_opens_the_sample_article() -> anyhow::Result<()> {
@@ -30,9 +31,7 @@ fn saved_workspace_is_restored_on_restart() -> anyhow::Result<()> {
     let saved = {
         let mut harness = with_border_article(dir.path());
         add_to_dossier(&mut harness, DAR_SAYS, "PK");
-        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-        harness.run();
-        harness.state_mut().wait_for_background();
+        save(&mut harness);
         harness.state().workspace().clone()
     };
 
@@ -64,8 +63,7 @@ fn dossier_files_in_the_folder_load_at_start() -> anyhow::Result<()> {
     click_card(&mut harness, DAR_SAYS);
     harness.get_by_label("Add to Pakistan").click();
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save(&mut harness);
     let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
     ensure!(in_app.notes == existing.notes && in_app.cards.len() == 1);
     ensure!(store::load_dossier(&file)? == in_app);
@@ -87,16 +85,14 @@ fn save_asks_before_overwriting_a_file_changed_on_disk() -> anyhow::Result<()> {
     theirs.notes = "A colleague's notes.".into();
     store::save_dossier(&file, &theirs)?;
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save(&mut harness);
     ensure!(shows(&harness, "Dossier files changed on disk"));
     harness.get_by_label("Keep unsaved").click();
     harness.run();
     ensure!(store::load_dossier(&file)? == theirs, "their file is left alone");
     ensure!(harness.state().workspace().dirty.contains("PK") && harness.state().title().ends_with('•'));
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save(&mut harness);
     harness.get_by_label("Overwrite").click();
     harness.run();
     let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
@@ -180,8 +176,7 @@ fn a_failed_save_is_shown_and_the_dossier_stays_unsaved() -> anyhow::Result<()> 
     std::fs::create_dir(&blocked)?;
     let mut harness = with_border_article(dir.path());
     add_to_dossier(&mut harness, DAR_SAYS, "PK");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    save(&mut harness);
 
     let app = harness.state();
     ensure!(app.notices().iter().any(|n| n.text.contains("Could not save")), "{:?}", app.notices());
@@ -222,9 +217,7 @@ fn a_full_or_read_only_disk_fails_the_save_loses_nothing_and_the_app_goes_on() -
         [(std::io::ErrorKind::StorageFull, "space"), (std::io::ErrorKind::ReadOnlyFilesystem, "read-only")]
     {
         harness.state_mut().use_file_system(Arc::new(FaultyFs::new(Arc::new(StdFs), Fault::From(0), kind)));
-        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-        harness.run();
-        harness.state_mut().wait_for_background(); // The workspace is written on the worker.
+        save(&mut harness);
         let app = harness.state();
         let workspace_failed = app.notices().iter().any(|n| n.text.contains("Could not save the workspace"));
         ensure!(workspace_failed && app.has_unsaved_changes(), "{:?}", app.notices());
@@ -240,9 +233,7 @@ fn a_full_or_read_only_disk_fails_the_save_loses_nothing_and_the_app_goes_on() -
 
     // Room again: the same save goes through.
     harness.state_mut().use_file_system(Arc::new(StdFs));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
-    harness.state_mut().wait_for_background();
+    save(&mut harness);
     ensure!(!harness.state().has_unsaved_changes(), "{:?}", harness.state().notices());
     let in_app = harness.state().workspace().dossier("PK").context("no PK dossier")?.clone();
     ensure!(store::load_dossier(&file)? == in_app && in_app.notes == old.notes);
@@ -259,9 +250,7 @@ fn a_second_window_on_the_folder_is_told_and_cannot_overwrite() -> anyhow::Resul
     let mut second = with_border_article(dir.path());
     ensure!(shows(&second, "Another Dossier window"), "{:?}", second.state().notices());
     add_to_dossier(&mut second, OFFICIALS_SAY, "PK");
-    second.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    second.run();
-    second.state_mut().wait_for_background();
+    save(&mut second);
     let app = second.state();
     ensure!(app.notices().iter().any(|n| n.text.contains("not saved")), "{:?}", app.notices());
     ensure!(app.has_unsaved_changes(), "the second window's changes stay in it, unsaved");
@@ -269,8 +258,7 @@ fn a_second_window_on_the_folder_is_told_and_cannot_overwrite() -> anyhow::Resul
     ensure!(!store::recovery_path(dir.path()).exists(), "nor its recovery file");
 
     add_to_dossier(&mut first, DAR_SAYS, "PK");
-    first.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    first.run();
+    save(&mut first);
     ensure!(!first.state().has_unsaved_changes(), "{:?}", first.state().notices());
     let saved = store::load_dossier(&file)?;
     ensure!(saved.cards.len() == 1 && saved.cards[0].content.as_deref() == Some(DAR_SAYS));

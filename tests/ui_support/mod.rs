@@ -137,3 +137,13 @@ pub fn add_to_dossier(harness: &mut Harness<'static, App>, text: &str, code: &st
 pub fn shows(harness: &Harness<'static, App>, text: &str) -> bool {
     harness.query_all_by_label_contains(text).next().is_some()
 }
+
+/// Saves with Ctrl+S and waits for the workspace written on the worker. Fixed frames, not `run()`: the
+/// save finishing on the worker asks for frames of its own, as many as the machine's load makes it.
+pub fn save(harness: &mut Harness<'static, App>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(2);
+    harness.state_mut().wait_for_background();
+    // The title and notices follow the state at the end of a frame.
+    harness.step();
+}
