@@ -10,7 +10,8 @@
 //!
 //! `cargo bench --bench ui_frame` prints the figures; with `-- --memory` it only opens the 500 articles,
 //! runs frames and prints the peak resident memory (run the binary under `/usr/bin/time -v` to confirm);
-//! with `-- --save` it only measures the frames while Save writes the 500-article workspace.
+//! with `-- --save` it only measures the frames while Save writes the 500-article workspace; with
+//! `-- palette` it only measures frames with the command palette open, at 50 and at 500 articles.
 
 mod support;
 
@@ -139,17 +140,23 @@ fn setup(paths: Vec<PathBuf>, dir: tempfile::TempDir, dossier_limit: usize) -> a
 
 /// 500 articles (the corpus and written reports) with at least 10,000 cards, and a 10,000-card dossier.
 fn large() -> anyhow::Result<Setup> {
+    with_articles(500, 10_000)
+}
+
+/// `count` articles with at least `cards` cards: the sample, the first articles of the corpus, topped up
+/// with written reports; the dossier of the country they mention most holds up to 10,000 of their cards.
+fn with_articles(count: usize, cards: usize) -> anyhow::Result<Setup> {
     let dir = tempfile::tempdir()?;
     let mut paths = support::corpus_paths().unwrap_or_default();
-    paths.truncate(499);
+    paths.truncate(count - 1);
     // The corpus holds a few articles twice; the app opens each text once.
     let mut corpus = open(&paths);
     let mut seen = std::collections::HashSet::new();
     corpus.retain(|a| seen.insert(a.hash.clone()));
     let corpus_cards = card_count(&corpus);
     let sample_cards = card_count([&dossier::pipeline::sample_article()]);
-    let seeds = 1000..1000 + 499 - corpus.len();
-    let paragraphs = paragraphs_for(seeds.clone(), 10_000_usize.saturating_sub(corpus_cards + sample_cards));
+    let seeds = 1000..1000 + count - 1 - corpus.len();
+    let paragraphs = paragraphs_for(seeds.clone(), cards.saturating_sub(corpus_cards + sample_cards));
     paths.extend(write_reports(dir.path(), seeds, paragraphs));
     setup(paths, dir, 10_000)
 }
@@ -357,6 +364,9 @@ fn main() -> anyhow::Result<()> {
         frames_while_saving(&mut large()?);
         return Ok(());
     }
+    if std::env::args().any(|a| a == "palette") {
+        return palette_only();
+    }
     let started = Instant::now();
     let mut small = small()?;
     let mut large = large()?;
@@ -385,20 +395,40 @@ fn main() -> anyhow::Result<()> {
             l.median / s.median,
         );
     }
-    palette_frames(&mut small, &mut large);
+    let mut fifty = with_articles(50, 1_000)?;
+    report("50 articles", &fifty);
+    palette_frames(&mut fifty, &mut large);
     occasional_work(&large)?;
     frames_while_saving(&mut large);
     Ok(())
 }
 
-/// The same measure with the command palette open (Ctrl+K): standing still, and typing in it.
-fn palette_frames(small: &mut Setup, large: &mut Setup) {
-    for setup in [&mut *small, &mut *large] {
+/// `cargo bench --bench ui_frame -- palette`: only the frames with the command palette open, at 50 and
+/// at 500 articles.
+fn palette_only() -> anyhow::Result<()> {
+    let started = Instant::now();
+    let mut fifty = with_articles(50, 1_000)?;
+    let mut large = large()?;
+    println!("ui_frame: set up in {:.1} s", started.elapsed().as_secs_f64());
+    report("50 articles", &fifty);
+    report("500 articles", &large);
+    println!(
+        "ui_frame: one frame = Context::run_ui over App::ui + tessellate; {FRAMES} frames after {WARM_UP} warm-up"
+    );
+    palette_frames(&mut fifty, &mut large);
+    Ok(())
+}
+
+/// The same measure with the command palette open (Ctrl+K), at 50 articles against 500: standing still,
+/// and typing in it (a letter, then Backspace, every frame).
+fn palette_frames(fifty: &mut Setup, large: &mut Setup) {
+    for setup in [&mut *fifty, &mut *large] {
         setup.harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::K);
         setup.harness.run_steps(4);
     }
+    println!("{:<22} {:>28} {:>28} {:>7}", "palette open", "50: median/p95/max ms", "500: median/p95/max ms", "ratio");
     for (name, workload) in [("idle, palette open", Workload::Idle), ("type in palette", Workload::TypeFilter)] {
-        let s = measure(small, workload);
+        let s = measure(fifty, workload);
         let l = measure(large, workload);
         println!(
             "{name:<22} {:>28} {:>28} {:>7.2}",

@@ -1,7 +1,7 @@
-//! Keyboard and drag: a card dragged onto a dossier (and onto a section of it), a card added with the
-//! keyboard only, Delete rejecting undoably; edits that cannot go wrong: the country field refuses what
-//! it cannot resolve, a statement moves between sections and back, a dossier card whose article is
-//! closed shows its saved sentence.
+//! Keyboard and drag: a card dragged onto a dossier (and onto a section of it) from the card list or from
+//! the article text, a card added with the keyboard only, Delete rejecting undoably; edits that cannot go
+//! wrong: the country field refuses what it cannot resolve, a statement moves between sections and back, a
+//! dossier card whose article is closed shows its saved sentence.
 
 mod ui_support;
 
@@ -251,5 +251,62 @@ fn dossier_cards_reorder_by_drag() -> anyhow::Result<()> {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     ensure!(order(&harness) == ["Ishaq Dar", "Afghan officials"], "and undone: {:?}", order(&harness));
+    Ok(())
+}
+
+/// The border article open and the Pakistan dossier started and shown; the reader's text.
+fn border_article_with_pakistan(dir: &std::path::Path) -> (Harness<'static, dossier::ui::App>, egui::Rect) {
+    let mut harness = with_border_article(dir);
+    harness.get_by_label("+ Pakistan").click();
+    harness.run();
+    let text = reader_text(&harness);
+    (harness, text)
+}
+
+/// Where the reader shows the border article's text.
+fn reader_text(harness: &Harness<'static, dossier::ui::App>) -> egui::Rect {
+    let text = |value: Option<String>| value.as_deref() == Some(ui_support::TEXT);
+    harness.get_by(|node| node.role() == egui::Role::Label && text(node.value())).rect()
+}
+
+#[test]
+fn a_statement_dragged_from_its_sentence_in_the_text_joins_the_dossier() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (mut harness, text) = border_article_with_pakistan(dir.path());
+    // "Foreign" opens the first sentence: no highlight of its own, the sentence of what Ishaq Dar said.
+    let from = text.left_top() + egui::vec2(10.0, 6.0);
+    let to = harness.get_by_label_contains("Pakistan (0)").rect().center();
+    drag(&mut harness, from, to);
+    ensure!(pakistan_holds(&harness, DAR_SAYS) == Some(Section::StatementsBy), "the statement joins the dossier");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    ensure!(pakistan_holds(&harness, DAR_SAYS).is_none(), "and the drop is undone like any change");
+    // Dropped on a section, it goes into that section.
+    let to = harness.get_by_label_contains(Section::StatementsAbout.title()).rect().center();
+    drag(&mut harness, from, to);
+    ensure!(pakistan_holds(&harness, DAR_SAYS) == Some(Section::StatementsAbout), "dropped on the section");
+    Ok(())
+}
+
+#[test]
+fn a_highlighted_name_dragged_from_the_text_adds_its_actor_card() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (mut harness, text) = border_article_with_pakistan(dir.path());
+    // Find "Ishaq Dar" on the first line as the analyst would: a click on it selects the actor.
+    let on_dar = (0..60).map(|step| text.left_top() + egui::vec2(step as f32 * 8.0, 6.0)).find(|&at| {
+        harness.hover_at(at);
+        harness.drag_at(at);
+        harness.drop_at(at);
+        harness.run();
+        harness.state().selected_card().is_some_and(|card| card.card == "a1")
+    });
+    let x = on_dar.context("a click on the first line selects Ishaq Dar")?.x;
+    // With a card selected, the first-run strip grows a line: the text moves down.
+    let from = egui::pos2(x, reader_text(&harness).top() + 6.0);
+    let to = harness.get_by_label_contains("Pakistan (0)").rect().center();
+    drag(&mut harness, from, to);
+    let dossier = harness.state().workspace().dossier("PK").context("the Pakistan dossier")?;
+    let names: Vec<_> = dossier.cards.iter().map(|c| (c.name.as_str(), c.section)).collect();
+    ensure!(names == [("Ishaq Dar", Section::KeyActors)], "the actor card joins: {names:?}");
     Ok(())
 }

@@ -95,3 +95,18 @@ fn messages_fade_and_errors_stay() -> anyhow::Result<()> {
     ensure!(shows(&harness, "missing.txt"), "the error stays");
     Ok(())
 }
+
+#[test]
+fn the_palette_list_follows_the_query_in_the_same_frame() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let mut harness = with_border_article(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    ensure!(shows(&harness, "Undo"), "an empty query lists every command");
+    // One frame only: no later repaint may be needed to bring the list up to date.
+    harness.get_by_role_and_label(egui::Role::TextInput, "Command").type_text("export brief");
+    harness.step();
+    ensure!(shows(&harness, "Export briefing…"), "the matching command is listed");
+    ensure!(!shows(&harness, "Undo"), "the list already left out what does not match");
+    Ok(())
+}

@@ -1,22 +1,43 @@
 //! Drag and drop of cards: a card row dragged from the card list onto a dossier in the sidebar, onto the
-//! dossier panel or onto one of its sections; a dossier card dragged onto another place in its dossier.
+//! dossier panel or onto one of its sections (so can a highlight or a statement's sentence in the reader);
+//! a dossier card dragged onto another place in its dossier.
 //! What a drop means is decided here, as model commands, so the views only say where it landed.
 
 use egui::{Area, Frame, Id, Order, RichText};
 
 use super::command::UiCommand;
-use crate::model::{CardRef, Command, Section, Workspace};
+use crate::model::{Article, CardRef, Command, Section, Statement, Workspace};
 
 /// What is being dragged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dragged {
-    /// A card of an open article, from the card list.
+    /// A card of an open article, from the card list or the reader.
     Card { card: CardRef, label: String },
     /// A card of a dossier, from the dossier panel.
     DossierCard { country: String, id: String, label: String },
 }
 
 impl Dragged {
+    /// What a drag starting at `byte` of `article`'s text carries: the card of the highlight there (the
+    /// card a click there selects), or else the statement whose sentence holds it; nothing elsewhere.
+    pub fn from_text(article: &Article, byte: usize) -> Option<Self> {
+        let analysis = &article.analysis;
+        let card = super::highlight::card_at(article, byte).or_else(|| {
+            let sentence = |s: &&Statement| s.sentence_span.start <= byte && byte < s.sentence_span.end;
+            let statements = analysis.statements.iter().filter(|s| !article.is_rejected(&s.id));
+            statements.filter(sentence).min_by_key(|s| s.sentence_span.len()).map(|s| s.id.clone())
+        })?;
+        let label = match analysis.statements.iter().find(|s| s.id == card) {
+            Some(statement) => {
+                let speaker = statement.speaker.as_deref().and_then(|s| analysis.actor(s));
+                let name = speaker.map_or("unknown speaker", |a| a.name.as_str());
+                format!("{name} {}: {}", statement.cue, statement.content)
+            }
+            None => analysis.actor(&card)?.name.clone(),
+        };
+        Some(Self::Card { card: CardRef { article: article.hash.clone(), card }, label })
+    }
+
     fn label(&self) -> &str {
         match self {
             Self::Card { label, .. } | Self::DossierCard { label, .. } => label,

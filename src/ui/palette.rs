@@ -21,7 +21,8 @@ pub fn palette_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, c
     let Some(mut palette) = view.palette.take() else {
         return;
     };
-    let matches: Vec<Action> = Action::ALL.into_iter().filter(|a| a.matches(&palette.query)).collect();
+    let find = |query: &str| -> Vec<Action> { Action::ALL.into_iter().filter(|a| a.matches(query)).collect() };
+    let mut matches = find(&palette.query);
     let (down, up, enter) = ctx.input_mut(|i| {
         (
             i.consume_key(Modifiers::NONE, Key::ArrowDown),
@@ -46,7 +47,9 @@ pub fn palette_ui(ctx: &egui::Context, state: &AppState, view: &mut ViewState, c
         let field = ui.add(field).labelled_by(label.id);
         field.request_focus();
         if field.changed() {
+            // The list follows the query in the frame that changed it, not one frame later.
             palette.chosen = 0;
+            matches = find(&palette.query);
         }
         ui.separator();
         ScrollArea::vertical().max_height(360.0).show(ui, |ui| {

@@ -1,5 +1,6 @@
 //! The central panel: the selected article's text with its actors and statements highlighted. Clicking a
-//! highlight selects its card; selecting a card elsewhere scrolls the reader to its sentence.
+//! highlight selects its card; selecting a card elsewhere scrolls the reader to its sentence. A highlight,
+//! or a statement's sentence, drags its card onto a dossier as a row of the card list does.
 
 use std::sync::Arc;
 
@@ -7,6 +8,7 @@ use egui::text::CCursor;
 use egui::{Align, Color32, RichText, ScrollArea, Sense, TextStyle, WidgetInfo};
 
 use super::command::UiCommand;
+use super::drag::Dragged;
 use super::highlight::{self, Palette};
 use super::state::{AppState, ReaderKey, ViewState};
 use crate::model::{ActorKind, Article, ArticleMeta, CardRef, Command};
@@ -192,18 +194,25 @@ fn text_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, article: &
         }
     };
 
-    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+    let (id, rect) = ui.allocate_space(galley.size());
+    let byte_at = |pos: egui::Pos2| byte_of_char(&article.text, galley.cursor_from_pos(pos - rect.min).index.0);
+    // A card's words (or a statement's sentence) can be dragged onto a dossier: the text senses a drag
+    // only where the pointer was pressed (or rests) on one, so elsewhere the text scrolls as before.
+    let origin = ui.input(|i| if i.pointer.any_down() { i.pointer.press_origin() } else { i.pointer.hover_pos() });
+    let dragged = origin.filter(|pos| rect.contains(*pos)).and_then(|pos| Dragged::from_text(article, byte_at(pos)));
+    let sense = if dragged.is_some() { Sense::click_and_drag() } else { Sense::click() };
+    let response = ui.interact(rect, id, sense);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, galley.text()));
     ui.painter().galley(rect.min, Arc::clone(&galley), Color32::PLACEHOLDER);
+    if let Some(dragged) = dragged {
+        response.dnd_set_drag_payload(dragged);
+    }
 
     if response.clicked()
         && let Some(pointer) = response.interact_pointer_pos()
+        && let Some(card) = highlight::card_at(article, byte_at(pointer))
     {
-        let cursor = galley.cursor_from_pos(pointer - rect.min);
-        let byte = byte_of_char(&article.text, cursor.index.0);
-        if let Some(card) = highlight::card_at(article, byte) {
-            view.select_card(CardRef { article: article.hash.clone(), card }, false);
-        }
+        view.select_card(CardRef { article: article.hash.clone(), card }, false);
     }
 
     if view.scroll_to_card {
