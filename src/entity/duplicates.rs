@@ -228,6 +228,54 @@ pub fn joins(dossier: &Dossier, card: &DossierCard) -> Option<usize> {
     })
 }
 
+/// The statements of many articles that repeat one another: the same statement (see [`same_statement`])
+/// by one speaker entity in several articles.
+#[derive(Clone, Debug, Default)]
+pub struct Repeats {
+    /// (article index, statement index) of a repeat → the first statement it repeats.
+    pub first_of: HashMap<(usize, usize), (usize, usize)>,
+    /// (article index, statement index) of a first statement → how many articles report it (2 or more).
+    pub articles: HashMap<(usize, usize), usize>,
+}
+
+impl Repeats {
+    /// Finds the repeats among `articles`' statements; `entity_of(article, actor id)` gives a speaker's
+    /// entity. Statements are compared only with those of the same entity, so the cost follows the number
+    /// of statements each entity makes, not the workspace.
+    pub fn of<'a>(articles: &[&'a Article], entity_of: impl Fn(&'a Article, &str) -> Option<String>) -> Self {
+        let mut by_entity: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        let mut repeats = Self::default();
+        let mut counted: HashSet<((usize, usize), usize)> = HashSet::default();
+        for (a, article) in articles.iter().enumerate() {
+            for (s, statement) in article.analysis.statements.iter().enumerate() {
+                let Some(speaker) = statement.speaker.as_deref() else { continue };
+                let named = article.analysis.actor(speaker).is_some_and(|x| x.kind != ActorKind::Anonymous);
+                let Some(entity) = entity_of(article, speaker).filter(|_| named) else { continue };
+                let firsts = by_entity.entry(entity).or_default();
+                let first = firsts.iter().copied().find(|&(fa, fs)| {
+                    fa != a
+                        && articles[fa]
+                            .analysis
+                            .statements
+                            .get(fs)
+                            .is_some_and(|f| same_statement(&f.content, &statement.content))
+                });
+                match first {
+                    Some(first) => {
+                        repeats.first_of.insert((a, s), first);
+                        // Counted once per article.
+                        if counted.insert((first, a)) {
+                            *repeats.articles.entry(first).or_insert(1) += 1;
+                        }
+                    }
+                    None => firsts.push((a, s)),
+                }
+            }
+        }
+        repeats
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
