@@ -60,11 +60,12 @@ pub enum Command {
     SplitEntity { actors: Vec<ActorRef>, kind: ActorKind, names: Vec<String> },
     /// Puts back the whole alias table (the inverse of merging and splitting).
     RestoreEntityDecisions(EntityDecisions),
-    /// Adds one more source to a dossier card, at `index` of its other sources (the same statement or
-    /// actor in another article; the inverse of `RemoveSource`). Already there: no change.
-    AddSource { country: String, card: String, index: usize, report: Report },
-    /// Removes the other source `id` from a dossier card (the inverse of adding a duplicate).
-    RemoveSource { country: String, card: String, id: String },
+    /// Adds more sources to a dossier card (the same statement or actor in other articles), each at its
+    /// index of the card's other sources, in order (the inverse of `RemoveSources`). Ones already there
+    /// are left out.
+    AddSources { country: String, card: String, reports: Vec<(usize, Report)> },
+    /// Removes the other sources `ids` from a dossier card (the inverse of adding a duplicate).
+    RemoveSources { country: String, card: String, ids: Vec<String> },
 }
 
 /// Why a command could not be applied. The workspace is unchanged when this is returned.
@@ -96,8 +97,8 @@ impl Command {
             | Self::SetNotes { country, .. }
             | Self::RestoreDossier { country, .. }
             | Self::SetSection { country, .. }
-            | Self::AddSource { country, .. }
-            | Self::RemoveSource { country, .. } => Some(country),
+            | Self::AddSources { country, .. }
+            | Self::RemoveSources { country, .. } => Some(country),
             _ => None,
         }
     }
@@ -210,35 +211,49 @@ impl Workspace {
                 // The same statement (or key actor) from another article: one more source of that card.
                 if let Some(index) = crate::entity::duplicates::joins(dossier, &card) {
                     let target = &mut dossier.cards[index];
-                    let (target, id) = (target.id.clone(), card.id.clone());
-                    dossier.cards[index].also.push(Report { id: card.id, source: card.source });
+                    let mut ids = Vec::new();
+                    for report in std::iter::once(Report { id: card.id, source: card.source }).chain(card.also) {
+                        if !target.stands_for(&report.id) {
+                            ids.push(report.id.clone());
+                            target.also.push(report);
+                        }
+                    }
+                    let target = target.id.clone();
                     self.dirty.insert(country.clone());
-                    return Ok(Command::RemoveSource { country, card: target, id });
+                    return Ok(Command::RemoveSources { country, card: target, ids });
                 }
                 let id = card.id.clone();
                 dossier.cards.push(card);
                 self.dirty.insert(country.clone());
                 Ok(Command::RemoveCard { country, card: id })
             }
-            Command::AddSource { country, card, index, report } => {
+            Command::AddSources { country, card, reports } => {
                 let (dossier, at) = self.card_index(&country, &card)?;
                 let slot = &mut dossier.cards[at];
-                if slot.stands_for(&report.id) {
-                    return Ok(Command::RestoreDossier { dossier: Some(dossier.clone()), country });
+                let mut ids = Vec::new();
+                for (index, report) in reports {
+                    if !slot.stands_for(&report.id) {
+                        ids.push(report.id.clone());
+                        slot.also.insert(index.min(slot.also.len()), report);
+                    }
                 }
-                let id = report.id.clone();
-                slot.also.insert(index.min(slot.also.len()), report);
                 self.dirty.insert(country.clone());
-                Ok(Command::RemoveSource { country, card, id })
+                Ok(Command::RemoveSources { country, card, ids })
             }
-            Command::RemoveSource { country, card, id } => {
+            Command::RemoveSources { country, card, ids } => {
                 let (dossier, at) = self.card_index(&country, &card)?;
                 let slot = &mut dossier.cards[at];
-                let index =
-                    slot.also.iter().position(|r| r.id == id).ok_or_else(|| CommandError::NoCard(id.clone()))?;
-                let report = slot.also.remove(index);
+                let mut reports = Vec::new();
+                // Indexes in the list before the removal, ascending: inserting them in order restores it.
+                for (n, report) in std::mem::take(&mut slot.also).into_iter().enumerate() {
+                    if ids.contains(&report.id) {
+                        reports.push((n, report));
+                    } else {
+                        slot.also.push(report);
+                    }
+                }
                 self.dirty.insert(country.clone());
-                Ok(Command::AddSource { country, card, index, report })
+                Ok(Command::AddSources { country, card, reports })
             }
             Command::RemoveCard { country, card } => {
                 let (dossier, index) = self.card_index(&country, &card)?;
@@ -637,9 +652,22 @@ mod tests {
         assert_eq!(ids(&workspace), ["h1/s1"]);
         assert_eq!(dossier.cards[0].sources().filter_map(|s| s.outlet.as_deref()).collect::<Vec<_>>(), ["H1", "H2"]);
         assert!(dossier.contains("h2/s4"));
+        // A card that brings its own repeats adds them all, in one undo step.
+        let mut third = quote("h3/s2", "h3");
+        third.name = "Speaker".into();
+        third.also.push(Report { id: "h4/s1".into(), source: quote("h4/s1", "h4").source });
+        third.also.push(Report { id: "h1/s1".into(), source: quote("h1/s1", "h1").source });
+        let two = workspace.dossiers.clone();
+        history.apply(&mut workspace, add(third)).unwrap_or_else(|e| panic!("{e}"));
+        let dossier = workspace.dossier("PK").unwrap_or_else(|| panic!("no dossier"));
+        let outlets: Vec<&str> = dossier.cards[0].sources().filter_map(|s| s.outlet.as_deref()).collect();
+        assert_eq!(outlets, ["H1", "H2", "H3", "H4"]);
         let after = workspace.dossiers.clone();
         assert!(history.undo(&mut workspace));
+        assert_eq!(workspace.dossiers, two);
+        assert!(history.undo(&mut workspace));
         assert_eq!(workspace.dossiers, before);
+        assert!(history.redo(&mut workspace));
         assert!(history.redo(&mut workspace));
         assert_eq!(workspace.dossiers, after);
     }

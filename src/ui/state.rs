@@ -281,7 +281,10 @@ impl ViewState {
             self.dossier_keys = (generation, Default::default());
         }
         let keys = self.dossier_keys.1.entry(country.to_owned()).or_insert_with(|| {
-            workspace.dossier(country).map(|d| d.cards.iter().map(|c| c.id.clone()).collect()).unwrap_or_default()
+            let ids = |c: &crate::model::DossierCard| {
+                std::iter::once(c.id.clone()).chain(c.also.iter().map(|r| r.id.clone())).collect::<Vec<_>>()
+            };
+            workspace.dossier(country).map(|d| d.cards.iter().flat_map(ids).collect()).unwrap_or_default()
         });
         keys.contains(key)
     }
