@@ -46,11 +46,11 @@ fn is_negation(word: &str) -> bool {
     NEGATIONS.contains(&word) || word.ends_with("n't")
 }
 
-/// The content words of a text: not function words, not negations; a final "s" of a longer word
-/// stripped ("talks" and "talk" agree).
-fn content_words(words: &[String]) -> HashSet<String> {
+/// The content words of a text, sorted and once each: not function words, not negations, not numbers; a
+/// final "s" of a longer word stripped ("talks" and "talk" agree).
+fn content_words(words: &[String]) -> Vec<String> {
     let lex = lexicon();
-    words
+    let mut content: Vec<String> = words
         .iter()
         .filter(|w| !is_negation(w) && !lex.word_classes.get(w.as_str()).is_some_and(|c| c.common))
         .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
@@ -58,7 +58,10 @@ fn content_words(words: &[String]) -> HashSet<String> {
             Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
             _ => w.clone(),
         })
-        .collect()
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content
 }
 
 /// The Jaccard similarity (0..=1) of the content words of two texts.
@@ -66,37 +69,73 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     jaccard(&content_words(&words(a)), &content_words(&words(b)))
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    let union = a.union(b).count();
-    if union == 0 {
-        return 0.0;
+/// The Jaccard similarity of two sorted sets.
+fn jaccard(a: &[String], b: &[String]) -> f32 {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    a.intersection(b).count() as f32 / union as f32
+    let union = a.len() + b.len() - both;
+    if union == 0 { 0.0 } else { both as f32 / union as f32 }
 }
 
-/// Whether two contents state the same thing: the same words, or a near paraphrase with the same polarity
-/// and the same numbers (see the module's comment).
+/// A statement's content, read once to be compared with many others.
+#[derive(Clone, Debug)]
+pub struct Content {
+    words: Vec<String>,
+    negated: bool,
+    numbers: Vec<String>,
+    content: Vec<String>,
+}
+
+impl Content {
+    pub fn of(text: &str) -> Self {
+        let words = words(text);
+        let negated = words.iter().any(|w| is_negation(w));
+        let mut numbers: Vec<String> =
+            words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).cloned().collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let content = content_words(&words);
+        Self { words, negated, numbers, content }
+    }
+
+    /// Whether two contents state the same thing: the same words, or a near paraphrase with the same
+    /// polarity and the same numbers (see the module's comment).
+    pub fn same(&self, other: &Content) -> bool {
+        if self.words.is_empty() || other.words.is_empty() {
+            return false;
+        }
+        if self.words == other.words {
+            return true;
+        }
+        if self.negated != other.negated {
+            return false;
+        }
+        // A number one report gives and the other leaves out is fine; two different numbers are not.
+        if !self.numbers.is_empty() && !other.numbers.is_empty() && self.numbers != other.numbers {
+            return false;
+        }
+        let small = self.content.len().min(other.content.len());
+        let large = self.content.len().max(other.content.len());
+        // The similarity is at most small / large: most pairs stop here.
+        small >= 3
+            && small as f32 >= SAME_STATEMENT * large as f32
+            && jaccard(&self.content, &other.content) >= SAME_STATEMENT
+    }
+}
+
+/// Whether two contents state the same thing (see [`Content::same`]).
 pub fn same_statement(a: &str, b: &str) -> bool {
-    let (a, b) = (words(a), words(b));
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    if a == b {
-        return true;
-    }
-    if a.iter().any(|w| is_negation(w)) != b.iter().any(|w| is_negation(w)) {
-        return false;
-    }
-    let numbers = |w: &[String]| -> HashSet<String> {
-        w.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).cloned().collect()
-    };
-    // A number one report gives and the other leaves out is fine; two different numbers are not.
-    let (numbers_a, numbers_b) = (numbers(&a), numbers(&b));
-    if !numbers_a.is_empty() && !numbers_b.is_empty() && numbers_a != numbers_b {
-        return false;
-    }
-    let (a, b) = (content_words(&a), content_words(&b));
-    a.len().min(b.len()) >= 3 && jaccard(&a, &b) >= SAME_STATEMENT
+    Content::of(a).same(&Content::of(b))
 }
 
 /// Whether a card's speaker is unnamed (an anonymous source, or no speaker found).
@@ -245,7 +284,7 @@ impl Repeats {
     /// entity. Statements are compared only with those of the same entity, so the cost follows the number
     /// of statements each entity makes, not the workspace.
     pub fn of<'a>(articles: &[&'a Article], entity_of: impl Fn(&'a Article, &str) -> Option<String>) -> Self {
-        let mut by_entity: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        let mut by_entity: HashMap<String, Vec<(usize, usize, Content)>> = HashMap::default();
         let mut repeats = Self::default();
         let mut counted: HashSet<((usize, usize), usize)> = HashSet::default();
         for (a, article) in articles.iter().enumerate() {
@@ -253,15 +292,9 @@ impl Repeats {
                 let Some(speaker) = statement.speaker.as_deref() else { continue };
                 let named = article.analysis.actor(speaker).is_some_and(|x| x.kind != ActorKind::Anonymous);
                 let Some(entity) = entity_of(article, speaker).filter(|_| named) else { continue };
+                let content = Content::of(&statement.content);
                 let firsts = by_entity.entry(entity).or_default();
-                let first = firsts.iter().copied().find(|&(fa, fs)| {
-                    fa != a
-                        && articles[fa]
-                            .analysis
-                            .statements
-                            .get(fs)
-                            .is_some_and(|f| same_statement(&f.content, &statement.content))
-                });
+                let first = firsts.iter().find(|(fa, _, f)| *fa != a && f.same(&content)).map(|(fa, fs, _)| (*fa, *fs));
                 match first {
                     Some(first) => {
                         repeats.first_of.insert((a, s), first);
@@ -270,7 +303,7 @@ impl Repeats {
                             *repeats.articles.entry(first).or_insert(1) += 1;
                         }
                     }
-                    None => firsts.push((a, s)),
+                    None => firsts.push((a, s, content)),
                 }
             }
         }

@@ -27,7 +27,9 @@ pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState,
             super::entities::entity_ui(ui, state, view, article, actor, commands);
         }
     } else if let Some(statement) = article.analysis.statement(&card.card) {
-        let repeats = super::entities::repeats_of(ui, state, view, &card);
+        // Across the articles (as the list under *All articles* shows them): the same statement elsewhere.
+        let repeats =
+            if view.filter.all_articles { super::entities::repeats_of(ui, state, view, &card) } else { Vec::new() };
         statement_ui(ui, &state.workspace, article, statement, &repeats, view, commands);
     } else {
         ui.label(RichText::new("This card no longer exists (merged or undone).").weak());
