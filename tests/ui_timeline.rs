@@ -154,6 +154,8 @@ fn the_same_quote_in_two_articles_is_one_card_with_two_sources_cited_in_the_brie
         briefing.contains("[^1]: BBC, BBC report, 2024-05-12") && briefing.contains("[^2]: Reuters, Reuters report"),
         "a footnote for each: {briefing}"
     );
+    let html = dossier::export::briefing_html(dossier, "2024-06-01");
+    ensure!(html.contains("(reported by BBC, 12 May 2024; Reuters, 12 May 2024)"), "and the HTML one: {html}");
     Ok(())
 }
 
@@ -187,6 +189,12 @@ fn a_dossier_from_three_articles_lists_each_key_actor_once_and_statements_by_dat
     let listed = buttons(&harness, "Anna Berg (person");
     ensure!(listed.len() == 1, "Anna Berg is listed once: {listed:?}");
     ensure!(listed[0].contains("3 articles"), "with the articles she appears in: {listed:?}");
+
+    // By speaker (the default): each speaker's heading once, her statements under it.
+    let headings = harness.query_all_by_label_contains("Anna Berg (United Kingdom)").count();
+    ensure!(headings == 1, "one heading for Anna Berg's statements, got {headings}");
+    let under = format!("said: “{TALKS}”");
+    ensure!(buttons(&harness, &under).contains(&under), "her statement under it, without her name again");
 
     harness.get_by_label("Timeline").click();
     harness.run();
