@@ -279,6 +279,10 @@ fn card_row_ui(
         let selected = view.dossier_card.as_deref() == Some(card.id.as_str());
         let label = ui.add(egui::Button::selectable(selected, line).truncate()).interact(Sense::drag());
         let hover = match reported_by(card) {
+            Some(_) if !card.is_statement() => {
+                let articles: Vec<String> = card.sources().map(|s| format!("- {}", s.label())).collect();
+                format!("{}\n\nIn {} articles:\n{}", card.source.sentence, articles.len(), articles.join("\n"))
+            }
             Some(reported) => format!("{}\n\n{reported}", card.source.sentence),
             None => card.source.sentence.clone(),
         };
