@@ -85,9 +85,13 @@ pub fn repeats_of(ui: &egui::Ui, state: &AppState, view: &mut ViewState, card: &
         .collect()
 }
 
-/// Keeps the first row of each repeated statement (the rows of its repeats in other articles go).
+/// Keeps the first row of each repeated statement: the rows of its repeats in other articles go, unless
+/// the filter left the first one out.
 pub fn one_row_per_statement(rows: Vec<CardRow>, repeats: &Repeats) -> Vec<CardRow> {
-    rows.into_iter().filter(|row| !repeats.first_of.contains_key(&(row.article, row.card))).collect()
+    let shown: rustc_hash::FxHashSet<(usize, usize)> = rows.iter().map(|r| (r.article, r.card)).collect();
+    rows.into_iter()
+        .filter(|row| repeats.first_of.get(&(row.article, row.card)).is_none_or(|first| !shown.contains(first)))
+        .collect()
 }
 
 /// The second line of an entity's row: kind, role, country, and how many articles and statements.
