@@ -143,6 +143,44 @@ pub fn reported_by(card: &DossierCard) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn statement(id: &str, name: &str, published: Option<&str>) -> DossierCard {
+        DossierCard {
+            id: format!("{id}/s1"),
+            section: Section::StatementsBy,
+            name: name.to_owned(),
+            kind: ActorKind::Person,
+            role: None,
+            country: Some("GB".into()),
+            country_evidence: None,
+            cue: Some("said".into()),
+            content: Some(format!("statement {id}")),
+            direct: false,
+            about: Vec::new(),
+            confidence: 0.8,
+            source: SourceRef { hash: id.to_owned(), published: published.map(str::to_owned), ..SourceRef::default() },
+            entity: None,
+            also: Vec::new(),
+        }
+    }
+
+    /// Within a speaker, oldest first and undated last; speakers in order of first appearance; the
+    /// timeline across speakers.
+    #[test]
+    fn statements_go_by_speaker_then_date() {
+        let mut dossier = Dossier::new("GB", "United Kingdom");
+        dossier.cards = vec![
+            statement("h1", "Anna Berg", None),
+            statement("h2", "Paul Meyer", Some("2024-05-02")),
+            statement("h3", "Anna Berg", Some("2024-05-12")),
+            statement("h4", "Anna Berg", Some("2024-05-03")),
+        ];
+        let groups = speakers(&dossier, Section::StatementsBy);
+        let ids: Vec<Vec<&str>> = groups.iter().map(|g| g.cards.iter().map(|c| c.id.as_str()).collect()).collect();
+        assert_eq!(ids, [vec!["h4/s1", "h3/s1", "h1/s1"], vec!["h2/s1"]]);
+        let timeline: Vec<&str> = timeline(&dossier).iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(timeline, ["h2/s1", "h4/s1", "h3/s1", "h1/s1"]);
+    }
+
     #[test]
     fn dates_read_as_people_write_them() {
         assert_eq!(human_date("2024-05-12"), "12 May 2024");
