@@ -67,7 +67,9 @@ fn briefing_contains_statements_speakers_and_sources() {
     assert!(text.contains("- **said**: “We are ready.”[^1]"), "{text}");
     assert!(text.contains("- *said*: the talks were “premature” and 'unhelpful'[^2]"), "{text}");
     assert!(text.contains("[^1]: Dawn: “Talks resume” (sentence: "), "{text}");
-    assert!(text.contains("## Key actors\n\n| Name | Role | Country |\n| --- | --- | --- |\n| Ishaq Dar[^1] |"));
+    assert!(text.contains(
+        "## Key actors\n\n| Name | Role | Country | Articles |\n| --- | --- | --- | --- |\n| Ishaq Dar[^1] |"
+    ));
     assert!(text.contains("## Analyst notes\n\n# My notes\n"), "the notes are kept as written: {text}");
 }
 
@@ -127,7 +129,7 @@ fn hostile_text_adds_no_structure() {
             Event::Start(Tag::Emphasis) => emphasis += 1,
             Event::Start(Tag::TableCell) => cells_in_row += 1,
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
-                assert_eq!(cells_in_row, 3, "a table row without exactly three cells");
+                assert_eq!(cells_in_row, 4, "a table row without exactly four cells");
                 cells_in_row = 0;
                 rows += 1;
             }

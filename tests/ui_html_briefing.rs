@@ -35,6 +35,8 @@ fn hostile_dossier() -> Dossier {
         about: vec!["PK".into()],
         confidence: 0.9,
         source,
+        entity: None,
+        also: Vec::new(),
     }];
     dossier
 }

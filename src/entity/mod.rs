@@ -2,6 +2,7 @@
 //! from) fills the countries the text leaves open, and entity resolution joins the actors of many articles
 //! that are the same real-world actor.
 
+pub mod duplicates;
 pub mod knowledge;
 pub mod resolve;
 

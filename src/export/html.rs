@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::groups::{Speaker, has_dates, human_date, reported_by, speakers};
 use crate::lexicon::country_label;
 use crate::model::{ActorKind, Dossier, DossierCard, Section, SourceRef, Wording};
 
@@ -95,16 +96,10 @@ fn inline(text: &str) -> String {
 }
 
 fn summary(body: &mut String, dossier: &Dossier, country: &str, possessive: &str) {
-    let actors = dossier.section(Section::KeyActors).count();
+    let actors = speakers(dossier, Section::KeyActors).len();
     let by = dossier.section(Section::StatementsBy).count();
     let about = dossier.section(Section::StatementsAbout).count();
-    let mut sources: Vec<(&str, String)> = Vec::new();
-    for card in &dossier.cards {
-        let key = if card.source.hash.is_empty() { card.source.path.as_str() } else { card.source.hash.as_str() };
-        if !sources.iter().any(|(k, _)| *k == key) {
-            sources.push((key, card.source.label()));
-        }
-    }
+    let sources = super::source_labels(dossier);
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     body.push_str("<h2>Summary</h2>\n");
     let _ = writeln!(
@@ -125,74 +120,87 @@ fn summary(body: &mut String, dossier: &Dossier, country: &str, possessive: &str
 }
 
 fn key_actors(body: &mut String, dossier: &Dossier, notes: &mut Footnotes) {
-    let cards: Vec<&DossierCard> = dossier.section(Section::KeyActors).collect();
-    if cards.is_empty() {
+    let entities = speakers(dossier, Section::KeyActors);
+    if entities.is_empty() {
         body.push_str("<p>None.</p>\n");
         return;
     }
-    body.push_str("<table>\n<thead><tr><th>Name</th><th>Role</th><th>Country</th></tr></thead>\n<tbody>\n");
-    for card in cards {
-        let role = card.role.as_deref().map_or_else(|| "—".to_owned(), inline);
-        let country = card.country.as_deref().map_or_else(|| "—".to_owned(), |c| inline(&country_label(c)));
+    body.push_str(
+        "<table>\n<thead><tr><th>Name</th><th>Role</th><th>Country</th><th>Articles</th></tr></thead>\n<tbody>\n",
+    );
+    for entity in entities {
+        let role = entity.role.map_or_else(|| "—".to_owned(), inline);
+        let country = entity.country.map_or_else(|| "—".to_owned(), |c| inline(&country_label(c)));
+        let sources = entity.sources();
+        let cites: String = sources.iter().map(|s| notes.cite(s)).collect();
         let _ = writeln!(
             body,
-            "<tr><td>{}{}</td><td>{role}</td><td>{country}</td></tr>",
-            speaker_name(card),
-            notes.cite(&card.source)
+            "<tr><td>{}{cites}</td><td>{role}</td><td>{country}</td><td>{}</td></tr>",
+            speaker_name(entity.name),
+            sources.len()
         );
     }
     body.push_str("</tbody>\n</table>\n");
 }
 
 fn statements(body: &mut String, dossier: &Dossier, section: Section, notes: &mut Footnotes) {
-    let mut groups: Vec<(String, Vec<&DossierCard>)> = Vec::new();
-    for card in dossier.section(section) {
-        let heading = speaker_heading(card);
-        match groups.iter_mut().find(|(h, _)| *h == heading) {
-            Some((_, cards)) => cards.push(card),
-            None => groups.push((heading, vec![card])),
-        }
-    }
+    let groups = speakers(dossier, section);
     if groups.is_empty() {
         body.push_str("<p>None.</p>\n");
         return;
     }
-    for (heading, cards) in groups {
-        let _ = writeln!(body, "<h3>{heading}</h3>\n<ul>");
-        for card in cards {
-            let cue = card.cue.as_deref().map(inline).filter(|c| !c.is_empty());
-            let raw = card.content.as_deref().unwrap_or("");
-            let content = Some(inline(raw)).filter(|c| !c.is_empty());
-            let citation = notes.cite(&card.source);
-            if Wording::of(card.direct, raw) == Wording::Quote {
-                let cue = cue.unwrap_or_else(|| "said".to_owned());
-                let content = inline(&super::quoted(raw));
-                let _ =
-                    writeln!(body, "<li class=\"quote\"><span class=\"cue\">{cue}</span>: {content}{citation}</li>");
-            } else {
-                let cue = cue.unwrap_or_else(|| "reported".to_owned());
-                let content = content.unwrap_or_else(|| "(no content)".to_owned());
-                let _ = writeln!(
-                    body,
-                    "<li class=\"paraphrase\"><span class=\"cue\">{cue}</span>: {content}{citation}</li>"
-                );
-            }
+    let dated = has_dates(dossier);
+    for speaker in groups {
+        let _ = writeln!(body, "<h3>{}</h3>\n<ul>", speaker_heading(&speaker));
+        for card in speaker.cards {
+            statement(body, card, dated, notes);
         }
         body.push_str("</ul>\n");
     }
 }
 
-fn speaker_name(card: &DossierCard) -> String {
-    let name = inline(&card.name);
+/// One statement: its date (when the dossier has dates), cue and content, a citation of each source, and
+/// who reported it when for a statement several articles report.
+fn statement(body: &mut String, card: &DossierCard, dated: bool, notes: &mut Footnotes) {
+    let cue = card.cue.as_deref().map(inline).filter(|c| !c.is_empty());
+    let raw = card.content.as_deref().unwrap_or("");
+    let content = Some(inline(raw)).filter(|c| !c.is_empty());
+    let citation: String = card.sources().map(|s| notes.cite(s)).collect();
+    let date = if dated {
+        let date = card.published().map_or_else(|| "Undated".to_owned(), |d| inline(&human_date(d)));
+        format!("<span class=\"date\">{date}</span> — ")
+    } else {
+        String::new()
+    };
+    let reported = reported_by(card).map(|r| format!(" ({})", inline(&r))).unwrap_or_default();
+    if Wording::of(card.direct, raw) == Wording::Quote {
+        let cue = cue.unwrap_or_else(|| "said".to_owned());
+        let content = inline(&super::quoted(raw));
+        let _ = writeln!(
+            body,
+            "<li class=\"quote\">{date}<span class=\"cue\">{cue}</span>: {content}{citation}{reported}</li>"
+        );
+    } else {
+        let cue = cue.unwrap_or_else(|| "reported".to_owned());
+        let content = content.unwrap_or_else(|| "(no content)".to_owned());
+        let _ = writeln!(
+            body,
+            "<li class=\"paraphrase\">{date}<span class=\"cue\">{cue}</span>: {content}{citation}{reported}</li>"
+        );
+    }
+}
+
+fn speaker_name(name: &str) -> String {
+    let name = inline(name);
     if name.is_empty() { "Unknown speaker".to_owned() } else { name }
 }
 
-fn speaker_heading(card: &DossierCard) -> String {
-    let role = card.role.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(inline);
-    let country =
-        card.country.as_deref().filter(|_| card.kind != ActorKind::Country).map(|c| inline(&country_label(c)));
+fn speaker_heading(speaker: &Speaker<'_>) -> String {
+    let role = speaker.role.map(str::trim).filter(|r| !r.is_empty()).map(inline);
+    let country = speaker.country.filter(|_| speaker.kind != ActorKind::Country).map(|c| inline(&country_label(c)));
     let details: Vec<String> = role.into_iter().chain(country).filter(|d| !d.is_empty()).collect();
-    if details.is_empty() { speaker_name(card) } else { format!("{} ({})", speaker_name(card), details.join(", ")) }
+    let name = speaker_name(speaker.name);
+    if details.is_empty() { name } else { format!("{name} ({})", details.join(", ")) }
 }
 
 /// Numbered footnotes: equal sources share a number; each links back to the text.

@@ -10,6 +10,7 @@
 mod date;
 mod escape;
 mod footnotes;
+mod groups;
 mod html;
 
 use crate::lexicon::country_label;
@@ -18,6 +19,7 @@ use crate::model::{ActorKind, Dossier, DossierCard, Section, Wording};
 pub use date::{civil_date, today};
 pub use escape::{escape_inline, quoted};
 use footnotes::Footnotes;
+pub use groups::{Speaker, by_date, has_dates, human_date, reported_by, reporter, speakers, timeline};
 pub use html::{briefing_html, briefing_html_file_name};
 
 /// The Markdown briefing note of a dossier, dated `date` (YYYY-MM-DD).
@@ -81,16 +83,10 @@ fn count(n: usize, singular: &str, plural: &str) -> String {
 
 /// Counts of actors, statements and sources, and the sources' titles.
 fn summary(dossier: &Dossier, country: &str) -> Vec<String> {
-    let actors = dossier.section(Section::KeyActors).count();
+    let actors = speakers(dossier, Section::KeyActors).len();
     let by = dossier.section(Section::StatementsBy).count();
     let about = dossier.section(Section::StatementsAbout).count();
-    let mut sources: Vec<(&str, String)> = Vec::new();
-    for card in &dossier.cards {
-        let key = if card.source.hash.is_empty() { card.source.path.as_str() } else { card.source.hash.as_str() };
-        if !sources.iter().any(|(k, _)| *k == key) {
-            sources.push((key, card.source.label()));
-        }
-    }
+    let sources = source_labels(dossier);
     let mut lines = vec![format!(
         "{} and {} ({by} by {} actors, {about} about {country} by others), from {}{}",
         count(actors, "key actor", "key actors"),
@@ -116,15 +112,36 @@ fn summary(dossier: &Dossier, country: &str) -> Vec<String> {
     lines
 }
 
+/// Every article the dossier's cards come from, once, with its label.
+fn source_labels(dossier: &Dossier) -> Vec<(&str, String)> {
+    let mut sources: Vec<(&str, String)> = Vec::new();
+    for source in dossier.cards.iter().flat_map(DossierCard::sources) {
+        let key = if source.hash.is_empty() { source.path.as_str() } else { source.hash.as_str() };
+        if !sources.iter().any(|(k, _)| *k == key) {
+            sources.push((key, source.label()));
+        }
+    }
+    sources
+}
+
 /// "Sources published 2024-05-01 to 2024-05-12." (or "on 2024-05-12."), from the dates of the cards'
 /// sources that have one; `None` when none has.
 fn date_range(dossier: &Dossier) -> Option<String> {
-    let dates = dossier.cards.iter().filter_map(|c| c.source.published.as_deref()).filter(|d| !d.trim().is_empty());
+    let dates = dossier
+        .cards
+        .iter()
+        .flat_map(DossierCard::sources)
+        .filter_map(|s| s.published.as_deref())
+        .filter(|d| !d.trim().is_empty());
     let (first, last) = dates.fold(None, |range: Option<(&str, &str)>, d| match range {
         None => Some((d, d)),
         Some((first, last)) => Some((first.min(d), last.max(d))),
     })?;
-    let undated = dossier.cards.iter().filter(|c| c.source.published.as_deref().is_none_or(|d| d.trim().is_empty()));
+    let undated = dossier
+        .cards
+        .iter()
+        .flat_map(DossierCard::sources)
+        .filter(|s| s.published.as_deref().is_none_or(|d| d.trim().is_empty()));
     let note = if undated.count() > 0 { " (some sources give no date)" } else { "" };
     Some(if first == last {
         format!("Sources published on {}{note}.", escape_inline(first))
@@ -133,84 +150,89 @@ fn date_range(dossier: &Dossier) -> Option<String> {
     })
 }
 
-/// The key actors as a table: Name | Role | Country, the name citing its source.
+/// The key actors as a table, one row per entity: Name | Role | Country | Articles (how many), the name
+/// citing each article it appears in.
 fn key_actors(dossier: &Dossier, citations: &mut Footnotes) -> Vec<String> {
-    let cards: Vec<&DossierCard> = dossier.section(Section::KeyActors).collect();
-    if cards.is_empty() {
+    let entities = speakers(dossier, Section::KeyActors);
+    if entities.is_empty() {
         return vec!["None.".to_owned()];
     }
-    let mut lines = vec!["| Name | Role | Country |".to_owned(), "| --- | --- | --- |".to_owned()];
-    for card in cards {
-        let name = speaker_name(card);
-        let role = card.role.as_deref().map_or_else(|| "—".to_owned(), escape_inline);
-        let country = card.country.as_deref().map_or_else(|| "—".to_owned(), |c| escape_inline(&country_label(c)));
-        lines.push(format!("| {name}{} | {role} | {country} |", citations.cite(&card.source)));
+    let mut lines = vec!["| Name | Role | Country | Articles |".to_owned(), "| --- | --- | --- | --- |".to_owned()];
+    for entity in entities {
+        let name = speaker_name(entity.name);
+        let role = entity.role.map_or_else(|| "—".to_owned(), escape_inline);
+        let country = entity.country.map_or_else(|| "—".to_owned(), |c| escape_inline(&country_label(c)));
+        let sources = entity.sources();
+        let cites: String = sources.iter().map(|s| citations.cite(s)).collect();
+        lines.push(format!("| {name}{cites} | {role} | {country} | {} |", sources.len()));
     }
     lines
 }
 
-/// The statements of one section, grouped by speaker in order of first appearance.
+/// The statements of one section, grouped by speaker (entity) in order of first appearance, each
+/// speaker's oldest first.
 fn statements(dossier: &Dossier, section: Section, citations: &mut Footnotes) -> Vec<String> {
-    let mut groups: Vec<(String, Vec<&DossierCard>)> = Vec::new();
-    for card in dossier.section(section) {
-        let heading = speaker_heading(card);
-        match groups.iter_mut().find(|(h, _)| *h == heading) {
-            Some((_, cards)) => cards.push(card),
-            None => groups.push((heading, vec![card])),
-        }
-    }
+    let groups = speakers(dossier, section);
     if groups.is_empty() {
         return vec!["None.".to_owned()];
     }
+    let dated = has_dates(dossier);
     let mut lines = Vec::new();
-    for (heading, cards) in groups {
+    for speaker in groups {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(heading);
+        lines.push(speaker_heading(&speaker));
         lines.push(String::new());
-        lines.extend(cards.into_iter().map(|card| statement_line(card, citations)));
+        lines.extend(speaker.cards.iter().map(|card| statement_line(card, dated, citations)));
     }
     lines
 }
 
 /// `### Name (role, country)`, leaving out what is missing.
-fn speaker_heading(card: &DossierCard) -> String {
-    let role = card.role.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(escape_inline);
+fn speaker_heading(speaker: &Speaker<'_>) -> String {
+    let role = speaker.role.map(str::trim).filter(|r| !r.is_empty()).map(escape_inline);
     // "### Pakistan" rather than "### Pakistan (Pakistan)": a country speaks for itself.
-    let country = card
+    let country = speaker
         .country
-        .as_deref()
-        .filter(|_| card.kind != ActorKind::Country)
+        .filter(|_| speaker.kind != ActorKind::Country)
         .map(|c| escape_inline(&country_label(c)))
         .filter(|c| !c.is_empty());
     let details: Vec<String> = role.into_iter().chain(country).collect();
     if details.is_empty() {
-        format!("### {}", speaker_name(card))
+        format!("### {}", speaker_name(speaker.name))
     } else {
-        format!("### {} ({})", speaker_name(card), details.join(", "))
+        format!("### {} ({})", speaker_name(speaker.name), details.join(", "))
     }
 }
 
-/// The card's name, escaped, or "Unknown speaker".
-fn speaker_name(card: &DossierCard) -> String {
-    let name = escape_inline(&card.name);
+/// A name, escaped, or "Unknown speaker".
+fn speaker_name(name: &str) -> String {
+    let name = escape_inline(name);
     if name.is_empty() { "Unknown speaker".to_owned() } else { name }
 }
 
 /// `- **said**: “…”[^n]` for a quote, `- *reported*: …[^n]` for a paraphrase, and for a partial quote
-/// `- *described*: them as “important partners”[^n]` (a paraphrase that keeps its quotation marks).
-fn statement_line(card: &DossierCard, citations: &mut Footnotes) -> String {
+/// `- *described*: them as “important partners”[^n]` (a paraphrase that keeps its quotation marks). With
+/// `dated`, the date of the article first (`12 May 2024 — `, or `Undated — `); a statement several
+/// articles report cites each and says who reported it when.
+fn statement_line(card: &DossierCard, dated: bool, citations: &mut Footnotes) -> String {
     let cue = card.cue.as_deref().map(escape_inline).filter(|c| !c.is_empty());
     let content = card.content.as_deref().map(escape_inline).filter(|c| !c.is_empty());
-    let citation = citations.cite(&card.source);
+    let citation: String = card.sources().map(|s| citations.cite(s)).collect();
+    let date = if dated {
+        format!("{} — ", card.published().map_or_else(|| "Undated".to_owned(), |d| escape_inline(&human_date(d))))
+    } else {
+        String::new()
+    };
+    let reported = reported_by(card).map(|r| format!(" ({})", escape_inline(&r))).unwrap_or_default();
     if Wording::of(card.direct, card.content.as_deref().unwrap_or("")) == Wording::Quote {
         let cue = cue.unwrap_or_else(|| "said".to_owned());
         let content = content.unwrap_or_default();
-        format!("- **{cue}**: {}{citation}", quoted(&content))
+        format!("- {date}**{cue}**: {}{citation}{reported}", quoted(&content))
     } else {
         let cue = cue.unwrap_or_else(|| "reported".to_owned());
         let content = content.unwrap_or_else(|| "(no content)".to_owned());
-        format!("- *{cue}*: {content}{citation}")
+        format!("- {date}*{cue}*: {content}{citation}{reported}")
     }
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Actor, ActorKind, ActorRef, Article, ArticleMeta, Dossier, DossierCard, EntityAlias, EntityDecisions, Section,
-    Statement, Workspace,
+    Actor, ActorKind, ActorRef, Article, ArticleMeta, Dossier, DossierCard, EntityAlias, EntityDecisions, Report,
+    Section, Statement, Workspace,
 };
 
 /// A change to the workspace. Applying one returns its inverse, which undo applies.
@@ -62,6 +62,12 @@ pub enum Command {
     RestoreEntityDecisions(EntityDecisions),
     /// Puts closed articles back, each at its index in the list (the inverse of closing them).
     RestoreArticles(Vec<(usize, Article)>),
+    /// Adds more sources to a dossier card (the same statement or actor in other articles), each at its
+    /// index of the card's other sources, in order (the inverse of `RemoveSources`). Ones already there
+    /// are left out.
+    AddSources { country: String, card: String, reports: Vec<(usize, Report)> },
+    /// Removes the other sources `ids` from a dossier card (the inverse of adding a duplicate).
+    RemoveSources { country: String, card: String, ids: Vec<String> },
 }
 
 /// Why a command could not be applied. The workspace is unchanged when this is returned.
@@ -92,7 +98,9 @@ impl Command {
             | Self::PlaceCard { country, .. }
             | Self::SetNotes { country, .. }
             | Self::RestoreDossier { country, .. }
-            | Self::SetSection { country, .. } => Some(country),
+            | Self::SetSection { country, .. }
+            | Self::AddSources { country, .. }
+            | Self::RemoveSources { country, .. } => Some(country),
             _ => None,
         }
     }
@@ -201,10 +209,52 @@ impl Workspace {
                 if dossier.contains(&card.id) {
                     return Ok(Command::RestoreDossier { dossier: Some(dossier.clone()), country });
                 }
+                // The same statement (or key actor) from another article: one more source of that card.
+                if let Some(index) = crate::entity::duplicates::joins(dossier, &card) {
+                    let target = &mut dossier.cards[index];
+                    let mut ids = Vec::new();
+                    for report in std::iter::once(Report { id: card.id, source: card.source }).chain(card.also) {
+                        if !target.stands_for(&report.id) {
+                            ids.push(report.id.clone());
+                            target.also.push(report);
+                        }
+                    }
+                    let target = target.id.clone();
+                    self.dirty.insert(country.clone());
+                    return Ok(Command::RemoveSources { country, card: target, ids });
+                }
                 let id = card.id.clone();
                 dossier.cards.push(card);
                 self.dirty.insert(country.clone());
                 Ok(Command::RemoveCard { country, card: id })
+            }
+            Command::AddSources { country, card, reports } => {
+                let (dossier, at) = self.card_index(&country, &card)?;
+                let slot = &mut dossier.cards[at];
+                let mut ids = Vec::new();
+                for (index, report) in reports {
+                    if !slot.stands_for(&report.id) {
+                        ids.push(report.id.clone());
+                        slot.also.insert(index.min(slot.also.len()), report);
+                    }
+                }
+                self.dirty.insert(country.clone());
+                Ok(Command::RemoveSources { country, card, ids })
+            }
+            Command::RemoveSources { country, card, ids } => {
+                let (dossier, at) = self.card_index(&country, &card)?;
+                let slot = &mut dossier.cards[at];
+                let mut reports = Vec::new();
+                // Indexes in the list before the removal, ascending: inserting them in order restores it.
+                for (n, report) in std::mem::take(&mut slot.also).into_iter().enumerate() {
+                    if ids.contains(&report.id) {
+                        reports.push((n, report));
+                    } else {
+                        slot.also.push(report);
+                    }
+                }
+                self.dirty.insert(country.clone());
+                Ok(Command::AddSources { country, card, reports })
             }
             Command::RemoveCard { country, card } => {
                 let (dossier, index) = self.card_index(&country, &card)?;
@@ -354,16 +404,32 @@ impl Workspace {
 
     /// Builds the dossier card for an article's card, in the section it belongs to in `country`'s
     /// dossier. `None` when the article or card does not exist.
+    /// The card carries the entity of its actor (a statement's speaker) across the open articles.
     pub fn card_for(&self, article: &str, card: &str, country: &str) -> Option<DossierCard> {
         let article = self.article(article)?;
         if let Some(actor) = article.analysis.actor(card) {
-            return Some(DossierCard::from_actor(article, actor));
+            let entity = self.entity_name(article, actor);
+            return Some(DossierCard { entity, ..DossierCard::from_actor(article, actor) });
         }
         let statement = article.analysis.statement(card)?;
-        let speaker_country =
-            statement.speaker.as_deref().and_then(|id| article.analysis.actor(id)).and_then(|a| a.country.as_deref());
-        let section = Section::for_statement(speaker_country, country);
-        Some(DossierCard::from_statement(article, statement, section))
+        let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
+        let section = Section::for_statement(speaker.and_then(|a| a.country.as_deref()), country);
+        let entity = speaker.and_then(|a| self.entity_name(article, a));
+        Some(DossierCard { entity, ..DossierCard::from_statement(article, statement, section) })
+    }
+
+    /// The name of the entity `actor` of `article` belongs to, resolved over the open articles with the
+    /// analyst's merges and splits; `None` for an unnamed source. Resolution is linear in the open
+    /// articles' actors, and runs once per card added.
+    fn entity_name(&self, article: &Article, actor: &Actor) -> Option<String> {
+        if actor.kind == ActorKind::Anonymous {
+            return None;
+        }
+        let mut resolver = crate::entity::Resolver::new(crate::entity::Overrides::from(&self.entities));
+        for open in &self.articles {
+            resolver.resolve_article(open);
+        }
+        resolver.entity_of(&article.hash, &actor.id).map(|e| e.name.clone())
     }
 }
 
@@ -493,6 +559,8 @@ mod tests {
             about: Vec::new(),
             confidence: 0.5,
             source: SourceRef::default(),
+            entity: None,
+            also: Vec::new(),
         }
     }
 
@@ -571,6 +639,51 @@ mod tests {
         let place = Command::PlaceCard { country: "PK".into(), card: "x".into(), index: 0 };
         assert_eq!(workspace.apply(place), Err(CommandError::NoCard("x".into())));
         assert_eq!(ids(&workspace), ["h/a1"]);
+    }
+
+    /// The same quote from a second article becomes one more source of the card already there, and undo
+    /// takes it off again; redo puts it back.
+    #[test]
+    fn a_duplicate_statement_adds_a_source_undoably() {
+        let quote = |id: &str, hash: &str| DossierCard {
+            cue: Some("said".into()),
+            content: Some("the border will stay closed until the election".into()),
+            direct: true,
+            source: SourceRef { hash: hash.into(), outlet: Some(hash.to_uppercase()), ..SourceRef::default() },
+            ..card(id, Section::StatementsBy)
+        };
+        let add = |card| Command::AddCard { country: "PK".into(), name: "Pakistan".into(), card };
+        let mut workspace = Workspace::default();
+        let mut history = History::default();
+        let mut first = quote("h1/s1", "h1");
+        first.name = "Speaker".into();
+        let mut second = quote("h2/s4", "h2");
+        second.name = "Speaker".into();
+        history.apply(&mut workspace, add(first)).unwrap_or_else(|e| panic!("{e}"));
+        let before = workspace.dossiers.clone();
+        history.apply(&mut workspace, add(second)).unwrap_or_else(|e| panic!("{e}"));
+        let dossier = workspace.dossier("PK").unwrap_or_else(|| panic!("no dossier"));
+        assert_eq!(ids(&workspace), ["h1/s1"]);
+        assert_eq!(dossier.cards[0].sources().filter_map(|s| s.outlet.as_deref()).collect::<Vec<_>>(), ["H1", "H2"]);
+        assert!(dossier.contains("h2/s4"));
+        // A card that brings its own repeats adds them all, in one undo step.
+        let mut third = quote("h3/s2", "h3");
+        third.name = "Speaker".into();
+        third.also.push(Report { id: "h4/s1".into(), source: quote("h4/s1", "h4").source });
+        third.also.push(Report { id: "h1/s1".into(), source: quote("h1/s1", "h1").source });
+        let two = workspace.dossiers.clone();
+        history.apply(&mut workspace, add(third)).unwrap_or_else(|e| panic!("{e}"));
+        let dossier = workspace.dossier("PK").unwrap_or_else(|| panic!("no dossier"));
+        let outlets: Vec<&str> = dossier.cards[0].sources().filter_map(|s| s.outlet.as_deref()).collect();
+        assert_eq!(outlets, ["H1", "H2", "H3", "H4"]);
+        let after = workspace.dossiers.clone();
+        assert!(history.undo(&mut workspace));
+        assert_eq!(workspace.dossiers, two);
+        assert!(history.undo(&mut workspace));
+        assert_eq!(workspace.dossiers, before);
+        assert!(history.redo(&mut workspace));
+        assert!(history.redo(&mut workspace));
+        assert_eq!(workspace.dossiers, after);
     }
 
     #[test]

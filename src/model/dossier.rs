@@ -103,11 +103,48 @@ pub struct DossierCard {
     #[serde(default)]
     pub confidence: f32,
     pub source: SourceRef,
+    /// The entity of the card's actor (a statement's speaker) across the articles open when the card was
+    /// added, by its name ("Tony Blair" for a card of "Mr Blair"). `None` in files written before entities
+    /// and for unnamed sources; the dossier is then grouped by the card's own name.
+    #[serde(default)]
+    pub entity: Option<String>,
+    /// More articles reporting the same thing: for a statement the same quote or a near paraphrase (see
+    /// [`crate::entity::duplicates`]), for a key actor the same entity. `source` is the first.
+    #[serde(default)]
+    pub also: Vec<Report>,
+}
+
+/// One more article behind a dossier card: the id its own card had (`<article hash>/<card id>`), and
+/// where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: String,
+    pub source: SourceRef,
 }
 
 impl DossierCard {
     pub fn is_statement(&self) -> bool {
         self.section != Section::KeyActors
+    }
+
+    /// Every source of the card: its own, then the ones of the same statement or actor in other articles.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceRef> {
+        std::iter::once(&self.source).chain(self.also.iter().map(|r| &r.source))
+    }
+
+    /// Whether the card stands for the article card `id` (its own, or one joined to it as another source).
+    pub fn stands_for(&self, id: &str) -> bool {
+        self.id == id || self.also.iter().any(|r| r.id == id)
+    }
+
+    /// The earliest publication date of its sources (`YYYY-MM-DD`), if any gives one.
+    pub fn published(&self) -> Option<&str> {
+        self.sources().filter_map(|s| s.published.as_deref()).filter(|d| !d.trim().is_empty()).min()
+    }
+
+    /// The name the card is grouped under: its entity's, else its own.
+    pub fn entity_name(&self) -> &str {
+        self.entity.as_deref().filter(|e| !e.trim().is_empty()).unwrap_or(&self.name)
     }
 
     /// A card for an actor of `article`.
@@ -128,6 +165,8 @@ impl DossierCard {
             about: Vec::new(),
             confidence: actor.confidence,
             source: source_ref(article, sentence_span),
+            entity: None,
+            also: Vec::new(),
         }
     }
 
@@ -148,6 +187,8 @@ impl DossierCard {
             about: statement.about.clone(),
             confidence: statement.confidence,
             source: source_ref(article, statement.sentence_span),
+            entity: None,
+            also: Vec::new(),
         }
     }
 }
@@ -202,8 +243,9 @@ impl Dossier {
         Self { country: country.to_owned(), name: name.to_owned(), notes: String::new(), cards: Vec::new() }
     }
 
+    /// Whether a card of the dossier stands for the article card `card_id` (as its own or another source).
     pub fn contains(&self, card_id: &str) -> bool {
-        self.cards.iter().any(|c| c.id == card_id)
+        self.cards.iter().any(|c| c.stands_for(card_id))
     }
 
     /// The cards of one section, in order.

@@ -10,5 +10,5 @@ mod workspace;
 
 pub use article::{Actor, ActorKind, Analysis, Article, ArticleMeta, Span, Statement, Wording, content_hash};
 pub use command::{Command, CommandError, History};
-pub use dossier::{CardRef, Dossier, DossierCard, Section, SourceRef};
+pub use dossier::{CardRef, Dossier, DossierCard, Report, Section, SourceRef};
 pub use workspace::{ActorRef, EntityAlias, EntityDecisions, Workspace};

@@ -116,6 +116,8 @@ impl CardV1 {
                 sentence_span: Span::default(),
                 ..SourceRef::default()
             },
+            entity: None,
+            also: Vec::new(),
         }
     }
 }

@@ -5,7 +5,7 @@ use egui::{ComboBox, Grid, RichText, TextEdit};
 
 use super::command::UiCommand;
 use super::state::{AppState, CardEdit, ViewState, country_label, dossier_name};
-use crate::model::{Actor, ActorKind, Article, CardRef, Command, DossierCard, Statement, Wording, Workspace};
+use crate::model::{Actor, ActorKind, Article, CardRef, Command, DossierCard, Report, Statement, Wording, Workspace};
 
 /// The selected card's fields and actions.
 pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
@@ -27,7 +27,10 @@ pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState,
             super::entities::entity_ui(ui, state, view, article, actor, commands);
         }
     } else if let Some(statement) = article.analysis.statement(&card.card) {
-        statement_ui(ui, &state.workspace, article, statement, view, commands);
+        // Across the articles (as the list under *All articles* shows them): the same statement elsewhere.
+        let repeats =
+            if view.filter.all_articles { super::entities::repeats_of(ui, state, view, &card) } else { Vec::new() };
+        statement_ui(ui, &state.workspace, article, statement, &repeats, view, commands);
     } else {
         ui.label(RichText::new("This card no longer exists (merged or undone).").weak());
     }
@@ -48,7 +51,8 @@ fn actor_ui(
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, actor.country.iter().cloned().collect(), &mut view.dossier, commands);
+        let countries = actor.country.iter().cloned().collect();
+        add_buttons_ui(ui, workspace, &card, &[], countries, &mut view.dossier, commands);
         if ui.button("Edit card").clicked() {
             view.edit = Some(CardEdit::Actor {
                 target: card.clone(),
@@ -77,11 +81,14 @@ fn actor_ui(
     });
 }
 
+/// A statement card; `repeats`: the same statement in other open articles (added with it, as more
+/// sources of one dossier card).
 fn statement_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     article: &Article,
     statement: &Statement,
+    repeats: &[CardRef],
     view: &mut ViewState,
     commands: &mut Vec<UiCommand>,
 ) {
@@ -98,8 +105,17 @@ fn statement_ui(
             countries.push(country.clone());
         }
     }
+    if !repeats.is_empty() {
+        let titles: Vec<String> = std::iter::once(&card)
+            .chain(repeats)
+            .filter_map(|c| workspace.article(&c.article))
+            .map(|a| a.display_name())
+            .collect();
+        let text = format!("The same statement in {} articles: {}", titles.len(), titles.join("; "));
+        ui.label(RichText::new(text).weak());
+    }
     ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, countries, &mut view.dossier, commands);
+        add_buttons_ui(ui, workspace, &card, repeats, countries, &mut view.dossier, commands);
         if ui.button("Edit card").clicked() {
             view.edit = Some(CardEdit::Statement {
                 target: card.clone(),
@@ -150,11 +166,13 @@ fn field(ui: &mut egui::Ui, name: &str, value: &str) {
 }
 
 /// "Add to <Country>" for each country the card concerns (`countries`), then for the analyst's other
-/// dossiers; "In <Country>" where it already is.
+/// dossiers; "In <Country>" where it already is. The cards of `repeats` (the same statement in other
+/// articles) come as more sources of the one card added.
 fn add_buttons_ui(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     card: &CardRef,
+    repeats: &[CardRef],
     mut countries: Vec<String>,
     shown_dossier: &mut Option<String>,
     commands: &mut Vec<UiCommand>,
@@ -174,8 +192,10 @@ fn add_buttons_ui(
             continue;
         }
         if ui.button(format!("Add to {name}")).clicked()
-            && let Some(dossier_card) = workspace.card_for(&card.article, &card.card, &country)
+            && let Some(mut dossier_card) = workspace.card_for(&card.article, &card.card, &country)
         {
+            let more = repeats.iter().filter_map(|r| workspace.card_for(&r.article, &r.card, &country));
+            dossier_card.also.extend(more.map(|c| Report { id: c.id, source: c.source }));
             *shown_dossier = Some(country.clone());
             commands.push(UiCommand::apply(Command::AddCard { country, name, card: dossier_card }));
         }
@@ -334,6 +354,9 @@ fn saved_card_ui(ui: &mut egui::Ui, card: &DossierCard, commands: &mut Vec<UiCom
             field(ui, "Content", content);
         }
         field(ui, "Source", card.source.title.as_deref().unwrap_or(&card.source.path));
+        if let Some(reported) = crate::export::reported_by(card) {
+            field(ui, "Sources", &reported);
+        }
     });
     ui.label(RichText::new(&card.source.sentence).italics());
     ui.add_space(6.0);

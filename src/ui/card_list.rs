@@ -112,6 +112,10 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comma
                 if entity_mode(&view.filter) {
                     let resolver = super::entities::entities(state, view);
                     super::entities::one_row_per_entity(rows, &state.workspace, &resolver)
+                } else if view.filter.all_articles {
+                    // The same statement in several articles is one row.
+                    let repeats = super::entities::repeats(ui, state, view);
+                    super::entities::one_row_per_statement(rows, &repeats)
                 } else {
                     rows
                 }
@@ -124,6 +128,8 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comma
         CardTab::Statements => "statement",
     };
     let resolver = entity_mode(&view.filter).then(|| super::entities::entities(state, view));
+    let repeats = (view.filter.all_articles && view.filter.tab == CardTab::Statements)
+        .then(|| super::entities::repeats(ui, state, view));
     ui.label(RichText::new(format!("{} {noun} card{}", rows.len(), if rows.len() == 1 { "" } else { "s" })).weak());
 
     let body = ui.text_style_height(&TextStyle::Body);
@@ -149,7 +155,8 @@ fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, comma
             let Some(article) = state.workspace.articles.get(row.article) else {
                 continue;
             };
-            let Some((clicked, rect)) = row_ui(ui, article, *row, view, row_height, resolver.as_deref()) else {
+            let found = row_ui(ui, article, *row, view, row_height, resolver.as_deref(), repeats.as_deref());
+            let Some((clicked, rect)) = found else {
                 continue;
             };
             if let Some(card) = clicked {
@@ -189,6 +196,7 @@ fn row_ui(
     view: &ViewState,
     height: f32,
     entities: Option<&crate::entity::Resolver>,
+    repeats: Option<&crate::entity::duplicates::Repeats>,
 ) -> Option<(Option<CardRef>, egui::Rect)> {
     let entity = match view.filter.tab {
         CardTab::Actors => entities
@@ -219,7 +227,10 @@ fn row_ui(
             let statement = article.analysis.statements.get(row.card)?;
             let speaker = statement.speaker.as_deref().and_then(|s| article.analysis.actor(s));
             let name = speaker.map_or("unknown speaker", |a| a.name.as_str());
-            let content = Wording::of(statement.direct, &statement.content).show(&statement.content);
+            let mut content = Wording::of(statement.direct, &statement.content).show(&statement.content);
+            if let Some(n) = repeats.and_then(|r| r.articles.get(&(row.article, row.card))) {
+                content = format!("{n} articles · {content}");
+            }
             (&statement.id, format!("{name} {}", statement.cue), content, statement.confidence, speaker.map(|a| a.kind))
         }
     };

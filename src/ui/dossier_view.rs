@@ -1,5 +1,7 @@
 //! The bottom panel: the selected dossier, its three sections (key actors, statements by its actors,
-//! statements about it by others) with the analyst's order, and the analyst's notes.
+//! statements about it by others) with the analyst's order, and the analyst's notes. Key actors show once
+//! per entity, statements under their speaker's entity; the *Timeline* view shows every statement by the
+//! date of its article instead (undated ones last).
 
 use egui::{Panel, RichText, ScrollArea, Sense, TextEdit};
 
@@ -7,6 +9,8 @@ use super::command::UiCommand;
 use super::drag::{Dragged, Target, drop_commands};
 use super::preferences::PanelSizes;
 use super::state::{AppState, DossierRow as Row, ListFocus, ViewState};
+use crate::export::{Speaker, human_date, reported_by, speakers, timeline};
+use crate::lexicon::country_label;
 use crate::model::{CardRef, Command, Dossier, DossierCard, Section, Wording};
 
 /// The dossier panel for `view.dossier`.
@@ -62,7 +66,18 @@ pub fn dossier_ui(
     if super::preferences::resize_ended(ui.ctx()) {
         sizes.dossier_notes = notes.response.rect.width();
     }
-    sections_ui(ui, state, dossier, view, commands);
+    // The view's order: statements by speaker (false) or the timeline (true), per dossier.
+    let order_id = egui::Id::unique(("dossier_timeline", &dossier.country));
+    let mut timeline = ui.data(|d| d.get_temp::<bool>(order_id)).unwrap_or(false);
+    ui.horizontal(|ui| {
+        ui.label("Statements:");
+        let by_speaker = ui.selectable_value(&mut timeline, false, "By speaker");
+        by_speaker.on_hover_text("Key actors once per entity; statements under their speaker, in your order");
+        let dated = ui.selectable_value(&mut timeline, true, "Timeline");
+        dated.on_hover_text("Every statement by the date of its article, oldest first; undated ones last");
+    });
+    ui.data_mut(|d| d.insert_temp(order_id, timeline));
+    sections_ui(ui, state, dossier, timeline, view, commands);
 }
 
 fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>) {
@@ -80,17 +95,80 @@ fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>)
     });
 }
 
-fn rows(dossier: &Dossier) -> Vec<Row> {
+/// The rows of the section list: key actors once per entity; statements under their speaker's heading, or
+/// (`timeline`) all of them by date.
+fn rows(dossier: &Dossier, timeline_order: bool) -> Vec<Row> {
     let mut rows = Vec::with_capacity(dossier.cards.len() + 2 * Section::ALL.len());
-    for section in Section::ALL {
-        let cards: Vec<usize> = (0..dossier.cards.len()).filter(|&i| dossier.cards[i].section == section).collect();
-        rows.push(Row::Title(section, cards.len()));
-        if cards.is_empty() {
+    let index = |card: &DossierCard| dossier.cards.iter().position(|c| std::ptr::eq(c, card)).unwrap_or(0);
+    let actors = speakers(dossier, Section::KeyActors);
+    rows.push(Row::Title(Section::KeyActors, actors.len()));
+    if actors.is_empty() {
+        rows.push(Row::Empty(Section::KeyActors));
+    }
+    for actor in &actors {
+        if let Some(first) = actor.cards.first() {
+            rows.push(Row::Card(index(first), actor_line(actor)));
+        }
+    }
+    if timeline_order {
+        let cards = timeline(dossier);
+        rows.push(Row::Timeline(cards.len()));
+        rows.extend(cards.into_iter().map(|card| {
+            let date = card.published().map_or_else(|| "undated".to_owned(), human_date);
+            Row::Card(index(card), format!("{date} · {}", summary(card)))
+        }));
+        return rows;
+    }
+    for section in [Section::StatementsBy, Section::StatementsAbout] {
+        let groups = speakers(dossier, section);
+        rows.push(Row::Title(section, groups.iter().map(|g| g.cards.len()).sum()));
+        if groups.is_empty() {
             rows.push(Row::Empty(section));
         }
-        rows.extend(cards.into_iter().map(Row::Card));
+        for group in groups {
+            rows.push(Row::Speaker(section, speaker_heading(&group)));
+            let mut cards = group.cards;
+            // The analyst's order within a speaker (the briefing gives them by date).
+            cards.sort_by_key(|c| index(c));
+            rows.extend(cards.into_iter().map(|card| Row::Card(index(card), statement_line(card))));
+        }
     }
     rows
+}
+
+/// A key actor once per entity: "Tony Blair, Prime Minister (person, GB) — 3 articles".
+fn actor_line(actor: &Speaker<'_>) -> String {
+    let mut line = actor.name.to_owned();
+    if let Some(role) = actor.role {
+        line.push_str(&format!(", {role}"));
+    }
+    let country = actor.country.map(|c| format!(", {}", country_label(c))).unwrap_or_default();
+    line.push_str(&format!(" ({}{country})", actor.kind.label()));
+    let articles = actor.sources().len();
+    if articles > 1 {
+        line.push_str(&format!(" — {articles} articles"));
+    }
+    line
+}
+
+/// "Tony Blair (Prime Minister, United Kingdom)".
+fn speaker_heading(speaker: &Speaker<'_>) -> String {
+    let name = if speaker.name.trim().is_empty() { "Unknown speaker" } else { speaker.name };
+    let details: Vec<String> =
+        speaker.role.map(str::to_owned).into_iter().chain(speaker.country.map(country_label)).collect();
+    if details.is_empty() { name.to_owned() } else { format!("{name} ({})", details.join(", ")) }
+}
+
+/// A statement under its speaker: cue and content, and how many articles report it.
+fn statement_line(card: &DossierCard) -> String {
+    let line = match (&card.cue, &card.content) {
+        (Some(cue), Some(content)) => format!("{cue}: {}", Wording::of(card.direct, content).show(content)),
+        _ => summary(card),
+    };
+    match card.also.len() {
+        0 => line,
+        n => format!("{line} [{} sources]", n + 1),
+    }
 }
 
 /// The section list, virtualised: only the rows in view are laid out, and the rows are rebuilt only when
@@ -100,13 +178,15 @@ fn sections_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     dossier: &Dossier,
+    timeline_order: bool,
     view: &mut ViewState,
     commands: &mut Vec<UiCommand>,
 ) {
-    let key = (state.generation, dossier.country.clone());
+    // Grouping runs entity resolution over the cards: once per change of the workspace or the order.
+    let key = (state.generation, dossier.country.clone(), timeline_order);
     let rows = match view.dossier_rows.take() {
         Some((cached, rows)) if cached == key => rows,
-        _ => rows(dossier),
+        _ => rows(dossier, timeline_order),
     };
     let row_height = ui.spacing().interact_size.y;
     let dragging = egui::DragAndDrop::has_payload_of_type::<Dragged>(ui.ctx());
@@ -126,11 +206,19 @@ fn sections_ui(
                         let empty = ui.label(RichText::new(text).weak());
                         (empty.rect, Target { section: Some(section), at_card: None })
                     }
-                    Row::Card(index) => {
+                    Row::Speaker(section, ref heading) => {
+                        let label = ui.label(RichText::new(format!("  {heading}")).italics());
+                        (label.rect, Target { section: Some(section), at_card: None })
+                    }
+                    Row::Timeline(count) => {
+                        let title = ui.label(RichText::new(format!("Timeline ({count})")).strong());
+                        (title.rect, Target { section: None, at_card: None })
+                    }
+                    Row::Card(index, ref line) => {
                         let Some(card) = dossier.cards.get(index) else {
                             continue;
                         };
-                        let rect = card_row_ui(ui, state, dossier, card, view, commands);
+                        let rect = card_row_ui(ui, state, dossier, card, line, view, commands);
                         (rect, Target { section: Some(card.section), at_card: Some(index) })
                     }
                 };
@@ -157,6 +245,7 @@ fn card_row_ui(
     state: &AppState,
     dossier: &Dossier,
     card: &DossierCard,
+    line: &str,
     view: &mut ViewState,
     commands: &mut Vec<UiCommand>,
 ) -> egui::Rect {
@@ -188,8 +277,16 @@ fn card_row_ui(
             }
         }
         let selected = view.dossier_card.as_deref() == Some(card.id.as_str());
-        let label = ui.add(egui::Button::selectable(selected, summary(card)).truncate()).interact(Sense::drag());
-        let label = label.on_hover_text(&card.source.sentence);
+        let label = ui.add(egui::Button::selectable(selected, line).truncate()).interact(Sense::drag());
+        let hover = match reported_by(card) {
+            Some(_) if !card.is_statement() => {
+                let articles: Vec<String> = card.sources().map(|s| format!("- {}", s.label())).collect();
+                format!("{}\n\nIn {} articles:\n{}", card.source.sentence, articles.len(), articles.join("\n"))
+            }
+            Some(reported) => format!("{}\n\n{reported}", card.source.sentence),
+            None => card.source.sentence.clone(),
+        };
+        let label = label.on_hover_text(hover);
         label.dnd_set_drag_payload(Dragged::DossierCard {
             country: country.clone(),
             id: card.id.clone(),

@@ -8,8 +8,9 @@ use egui::{ComboBox, RichText};
 
 use super::command::UiCommand;
 use super::state::{AppState, CardRow, ViewState, country_label};
+use crate::entity::duplicates::Repeats;
 use crate::entity::{Entity, Overrides, Resolver};
-use crate::model::{Actor, ActorRef, Article, Command, Workspace};
+use crate::model::{Actor, ActorRef, Article, CardRef, Command, Workspace};
 
 /// The entities of the workspace as it is now.
 pub fn entities(state: &AppState, view: &mut ViewState) -> Arc<Resolver> {
@@ -41,6 +42,55 @@ pub fn one_row_per_entity(rows: Vec<CardRow>, workspace: &Workspace, resolver: &
             let Some(actor) = article.analysis.actors.get(row.card) else { return false };
             resolver.entity_of(&article.hash, &actor.id).is_none_or(|e| seen.insert(e.id.clone()))
         })
+        .collect()
+}
+
+/// The statements of the open articles that repeat one another (by entity), for the workspace as it is
+/// now: kept in egui's memory until the workspace changes.
+pub fn repeats(ui: &egui::Ui, state: &AppState, view: &mut ViewState) -> Arc<Repeats> {
+    let id = egui::Id::unique("statement_repeats");
+    if let Some((generation, repeats)) = ui.data(|d| d.get_temp::<(u64, Arc<Repeats>)>(id)) {
+        if generation == state.generation {
+            return repeats;
+        }
+    }
+    let resolver = entities(state, view);
+    let articles: Vec<&Article> = state.workspace.articles.iter().map(|a| &**a).collect();
+    let repeats = Arc::new(Repeats::of(&articles, |article, actor| {
+        resolver.entity_of(&article.hash, actor).map(|e| e.id.clone())
+    }));
+    ui.data_mut(|d| d.insert_temp(id, (state.generation, Arc::clone(&repeats))));
+    repeats
+}
+
+/// The other statements of the open articles that are the same statement as `card` (whichever of them
+/// `card` is).
+pub fn repeats_of(ui: &egui::Ui, state: &AppState, view: &mut ViewState, card: &CardRef) -> Vec<CardRef> {
+    let repeats = repeats(ui, state, view);
+    let articles = &state.workspace.articles;
+    let Some(a) = articles.iter().position(|x| x.hash == card.article) else { return Vec::new() };
+    let Some(s) = articles[a].analysis.statements.iter().position(|x| x.id == card.card) else { return Vec::new() };
+    let first = repeats.first_of.get(&(a, s)).copied().unwrap_or((a, s));
+    let mut group: Vec<(usize, usize)> =
+        repeats.first_of.iter().filter(|(_, f)| **f == first).map(|(k, _)| *k).collect();
+    group.push(first);
+    group.sort_unstable();
+    group
+        .into_iter()
+        .filter(|&k| k != (a, s))
+        .filter_map(|(a, s)| {
+            let article = articles.get(a)?;
+            Some(CardRef { article: article.hash.clone(), card: article.analysis.statements.get(s)?.id.clone() })
+        })
+        .collect()
+}
+
+/// Keeps the first row of each repeated statement: the rows of its repeats in other articles go, unless
+/// the filter left the first one out.
+pub fn one_row_per_statement(rows: Vec<CardRow>, repeats: &Repeats) -> Vec<CardRow> {
+    let shown: rustc_hash::FxHashSet<(usize, usize)> = rows.iter().map(|r| (r.article, r.card)).collect();
+    rows.into_iter()
+        .filter(|row| repeats.first_of.get(&(row.article, row.card)).is_none_or(|first| !shown.contains(first)))
         .collect()
 }
 

@@ -187,7 +187,7 @@ pub struct ViewState {
     /// The countries of the workspace, for the generation they were counted in.
     pub countries: Option<(u64, Arc<Countries>)>,
     /// The rows of the shown dossier's sections, with the generation and dossier they were built for.
-    pub dossier_rows: Option<((u64, String), Vec<DossierRow>)>,
+    pub dossier_rows: Option<((u64, String, bool), Vec<DossierRow>)>,
     /// The command palette, while open.
     pub palette: Option<super::palette::Palette>,
     /// The keyboard help sheet is open.
@@ -281,7 +281,10 @@ impl ViewState {
             self.dossier_keys = (generation, Default::default());
         }
         let keys = self.dossier_keys.1.entry(country.to_owned()).or_insert_with(|| {
-            workspace.dossier(country).map(|d| d.cards.iter().map(|c| c.id.clone()).collect()).unwrap_or_default()
+            let ids = |c: &crate::model::DossierCard| {
+                std::iter::once(c.id.clone()).chain(c.also.iter().map(|r| r.id.clone())).collect::<Vec<_>>()
+            };
+            workspace.dossier(country).map(|d| d.cards.iter().flat_map(ids).collect()).unwrap_or_default()
         });
         keys.contains(key)
     }
@@ -298,12 +301,15 @@ impl ViewState {
 }
 
 /// One line of the dossier panel's section list: a section title with its card count, a placeholder for
-/// an empty section, or a card (by index into the dossier's cards).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// an empty section, a speaker's heading, the timeline's title, or a card (by index into the dossier's
+/// cards, with the line it shows).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DossierRow {
     Title(Section, usize),
     Empty(Section),
-    Card(usize),
+    Speaker(Section, String),
+    Timeline(usize),
+    Card(usize, String),
 }
 
 /// What a card-row list was computed from.
