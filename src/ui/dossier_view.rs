@@ -60,7 +60,7 @@ pub fn dossier_ui(
     let width = ui.available_width();
     let notes = Panel::right("dossier_notes")
         .resizable(true)
-        .default_size(sizes.dossier_notes.min(width * 0.45))
+        .default_size(sizes.dossier_notes.min(width * 0.35))
         .min_size(140.0)
         .show(ui, |ui| notes_ui(ui, dossier, commands));
     if super::preferences::resize_ended(ui.ctx()) {
@@ -69,7 +69,7 @@ pub fn dossier_ui(
     // The view's order: statements by speaker (false) or the timeline (true), per dossier.
     let order_id = egui::Id::unique(("dossier_timeline", &dossier.country));
     let mut timeline = ui.data(|d| d.get_temp::<bool>(order_id)).unwrap_or(false);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Statements:");
         let by_speaker = ui.selectable_value(&mut timeline, false, "By speaker");
         by_speaker.on_hover_text("Key actors once per entity; statements under their speaker, in your order");
@@ -250,54 +250,91 @@ fn card_row_ui(
     commands: &mut Vec<UiCommand>,
 ) -> egui::Rect {
     let country = &dossier.country;
-    ui.horizontal(|ui| {
-        let mut moved = |offset| {
-            commands.push(UiCommand::apply(Command::MoveCard {
-                country: country.clone(),
-                card: card.id.clone(),
-                offset,
-            }))
-        };
-        if ui.small_button("Up").on_hover_text("Move up within the section").clicked() {
-            moved(-1);
-        }
-        if ui.small_button("Down").on_hover_text("Move down within the section").clicked() {
-            moved(1);
-        }
-        if ui.small_button("Remove").on_hover_text("Remove from this dossier").clicked() {
-            commands.push(UiCommand::apply(Command::RemoveCard { country: country.clone(), card: card.id.clone() }));
-        }
-        if card.section != Section::KeyActors {
-            let other =
-                if card.section == Section::StatementsBy { Section::StatementsAbout } else { Section::StatementsBy };
-            let text = format!("Move to “{}”", other.title());
-            if ui.small_button("Move").on_hover_text(&text).clicked() {
-                let set = Command::SetSection { country: country.clone(), card: card.id.clone(), section: other };
-                commands.push(UiCommand::apply(set));
-            }
-        }
-        let selected = view.dossier_card.as_deref() == Some(card.id.as_str());
-        let label = ui.add(egui::Button::selectable(selected, line).truncate()).interact(Sense::drag());
-        let hover = match reported_by(card) {
-            Some(_) if !card.is_statement() => {
-                let articles: Vec<String> = card.sources().map(|s| format!("- {}", s.label())).collect();
-                format!("{}\n\nIn {} articles:\n{}", card.source.sentence, articles.len(), articles.join("\n"))
-            }
-            Some(reported) => format!("{}\n\n{reported}", card.source.sentence),
-            None => card.source.sentence.clone(),
-        };
-        let label = label.on_hover_text(hover);
-        label.dnd_set_drag_payload(Dragged::DossierCard {
-            country: country.clone(),
-            id: card.id.clone(),
-            label: summary(card),
-        });
-        if label.clicked() {
-            select_dossier_card(state, view, card);
+    // The summary first and as wide as the row allows, the buttons at the row's right end; where the
+    // panel is too narrow for both on one line, the buttons go on a line of their own under the summary,
+    // so they never squeeze the summary to a few letters.
+    let height = ui.spacing().interact_size.y;
+    let one_line = ui.available_width() >= ROW_WITH_BUTTONS;
+    let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+    ui.vertical(|ui| {
+        if one_line {
+            ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), right_to_left, |ui| {
+                row_buttons_ui(ui, country, card, commands);
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    row_summary_ui(ui, state, country, card, line, view);
+                });
+            });
+        } else {
+            row_summary_ui(ui, state, country, card, line, view);
+            ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), right_to_left, |ui| {
+                row_buttons_ui(ui, country, card, commands);
+            });
         }
     })
     .response
     .rect
+}
+
+/// Width of a dossier row below which its buttons go on a line of their own.
+const ROW_WITH_BUTTONS: f32 = 460.0;
+
+/// A dossier card's buttons, right to left: Move (statements), Remove, Down, Up.
+fn row_buttons_ui(ui: &mut egui::Ui, country: &str, card: &DossierCard, commands: &mut Vec<UiCommand>) {
+    if card.section != Section::KeyActors {
+        let other =
+            if card.section == Section::StatementsBy { Section::StatementsAbout } else { Section::StatementsBy };
+        let text = format!("Move to “{}”", other.title());
+        if ui.small_button("Move").on_hover_text(&text).clicked() {
+            let set = Command::SetSection { country: country.to_owned(), card: card.id.clone(), section: other };
+            commands.push(UiCommand::apply(set));
+        }
+    }
+    if ui.small_button("Remove").on_hover_text("Remove from this dossier").clicked() {
+        commands.push(UiCommand::apply(Command::RemoveCard { country: country.to_owned(), card: card.id.clone() }));
+    }
+    let mut moved = |offset| {
+        commands.push(UiCommand::apply(Command::MoveCard {
+            country: country.to_owned(),
+            card: card.id.clone(),
+            offset,
+        }))
+    };
+    if ui.small_button("Down").on_hover_text("Move down within the section").clicked() {
+        moved(1);
+    }
+    if ui.small_button("Up").on_hover_text("Move up within the section").clicked() {
+        moved(-1);
+    }
+}
+
+/// A dossier card's summary: selects it, drags it, and shows its sentence (and its sources) on hover.
+fn row_summary_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    country: &str,
+    card: &DossierCard,
+    line: &str,
+    view: &mut ViewState,
+) {
+    let selected = view.dossier_card.as_deref() == Some(card.id.as_str());
+    let label = ui.add(egui::Button::selectable(selected, line).truncate()).interact(Sense::drag());
+    let hover = match reported_by(card) {
+        Some(_) if !card.is_statement() => {
+            let articles: Vec<String> = card.sources().map(|s| format!("- {}", s.label())).collect();
+            format!("{}\n\nIn {} articles:\n{}", card.source.sentence, articles.len(), articles.join("\n"))
+        }
+        Some(reported) => format!("{}\n\n{reported}", card.source.sentence),
+        None => card.source.sentence.clone(),
+    };
+    let label = label.on_hover_text(hover);
+    label.dnd_set_drag_payload(Dragged::DossierCard {
+        country: country.to_owned(),
+        id: card.id.clone(),
+        label: summary(card),
+    });
+    if label.clicked() {
+        select_dossier_card(state, view, card);
+    }
 }
 
 /// Selects a dossier card; its source card too while its article is open (otherwise the card panel
