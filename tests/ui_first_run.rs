@@ -17,6 +17,7 @@ fn app_with_preferences(dir: &Path, preferences: &Path) -> Harness<'static, App>
     let options = RunOptions { files: Vec::new(), dossier_dir: dir.to_owned() };
     let path = preferences.to_owned();
     let mut harness = Harness::builder()
+        .with_max_steps(ui_support::MAX_STEPS)
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| App::with_preferences(cc, options, Some(path)));
     harness.run();

@@ -17,6 +17,7 @@ const ZOOMS: [f32; 2] = [1.0, 1.5];
 fn app_at(dir: &std::path::Path, size: (f32, f32), zoom: f32) -> Harness<'static, App> {
     let options = RunOptions { files: Vec::new(), dossier_dir: dir.to_owned() };
     let mut harness = Harness::builder()
+        .with_max_steps(ui_support::MAX_STEPS)
         .with_size(egui::vec2(size.0 / zoom, size.1 / zoom))
         .with_pixels_per_point(zoom)
         .build_eframe(move |cc| App::new(cc, options));

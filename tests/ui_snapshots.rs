@@ -22,6 +22,7 @@ use egui_kittest::{Harness, SnapshotOptions};
 fn app_at(dir: &std::path::Path, size: (f32, f32), zoom: f32) -> Harness<'static, App> {
     let options = RunOptions { files: Vec::new(), dossier_dir: dir.to_owned() };
     let mut harness = Harness::builder()
+        .with_max_steps(ui_support::MAX_STEPS)
         .with_size(egui::vec2(size.0 / zoom, size.1 / zoom))
         .with_pixels_per_point(zoom)
         // The pointer rests on the selected card; its arrow would only hide the text under it.

@@ -99,10 +99,18 @@ pub fn border_article() -> Article {
     }
 }
 
+/// Frames a `run()` may take before it settles. The app's timers (the recovery file written 1.5 s after a
+/// change, notices fading) run on the real clock: on a loaded machine a `run()` can last past the moment
+/// one falls due, and then settles a few frames later than kittest's default of 4 allows.
+pub const MAX_STEPS: u64 = 32;
+
 /// The whole app on `dir`, opening `files`, in a window of the app's default size.
 pub fn harness(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, App> {
     let options = RunOptions { files, dossier_dir: dir.to_owned() };
-    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, options))
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| App::new(cc, options))
 }
 
 /// The name a country's dossier gets: the lexicon's name, or the code while the lexicon has none.
