@@ -147,3 +147,49 @@ fn curly_quotes_and_dashes_before_a_mention_are_read_whole() {
         assert!(!read.analysis.actors.is_empty(), "no actor found in {text:?}");
     }
 }
+
+fn organization<'a>(article: &'a Article, name: &str) -> Option<&'a Actor> {
+    article.analysis.actors.iter().find(|a| a.kind == ActorKind::Organization && a.name == name)
+}
+
+#[test]
+fn a_party_named_by_its_name_and_by_a_member_word_is_one_actor() {
+    let text = "The Conservative Party will cut taxes, its leader said. The Tories want lower spending, and a \
+                Tory spokesman said the plan was costed. The Labour Party said it was not.\n";
+    let a = article("a.txt", text);
+    let parties: Vec<&Actor> = a
+        .analysis
+        .actors
+        .iter()
+        .filter(|x| x.kind == ActorKind::Organization && x.name != "Labour Party")
+        .filter(|x| x.name.contains("Conservative") || x.name.starts_with("Tor"))
+        .collect();
+    assert_eq!(parties.len(), 1, "{:#?}", a.analysis.actors);
+    assert_eq!(parties[0].name, "Conservative Party");
+    assert!(parties[0].mentions.len() >= 2, "{:?}", parties[0].mentions);
+    // Statements of the word that went keep a speaker that is still there.
+    for s in &a.analysis.statements {
+        if let Some(id) = &s.speaker {
+            assert!(a.analysis.actor(id).is_some(), "speaker {id} is gone");
+        }
+    }
+}
+
+#[test]
+fn a_short_form_of_a_chamber_is_the_chamber_across_articles() {
+    let mut articles = vec![
+        article("a.txt", "The House of Commons voted on the bill on Tuesday, the Speaker said.\n"),
+        article("b.txt", "MPs said the Commons would sit late. Lords said it would debate the bill next week.\n"),
+        article("c.txt", "The House of Lords rejected the bill, peers said.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let commons = |a: &Article, name: &str| organization(a, name).and_then(|x| x.entity.clone());
+    let full = commons(&articles[0], "House of Commons");
+    assert!(full.is_some(), "{:#?}", articles[0].analysis.actors);
+    assert_eq!(commons(&articles[1], "Commons"), full);
+    // "Lords" alone is the chamber, not a person, and the same entity as its full name.
+    let lords = commons(&articles[1], "Lords");
+    assert!(lords.is_some(), "{:#?}", articles[1].analysis.actors);
+    assert_eq!(commons(&articles[2], "House of Lords"), lords);
+    assert_ne!(lords, full);
+}

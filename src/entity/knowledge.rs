@@ -36,6 +36,10 @@ pub struct Office {
     pub form: String,
     /// `None` for an office every state has ("Prime Minister").
     pub country: Option<String>,
+    /// The fuller form a short form stands for ("Commons" → "House of Commons").
+    pub same_as: Option<String>,
+    /// A body or seat (an institution or building), not a post held by a person.
+    pub body: bool,
 }
 
 /// The tables, parsed once.
@@ -102,12 +106,14 @@ fn build() -> Knowledge {
         let (Some(form), Some(country)) = (cols.next(), cols.next()) else { continue };
         let form = form.trim();
         let country = Some(country.trim()).filter(|c| !c.is_empty()).map(str::to_owned);
+        let body = cols.next().is_some_and(|kind| matches!(kind.trim(), "body" | "seat"));
+        let same_as = cols.next().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned);
         let index = offices.len();
         if office_by_lower.insert(form.to_lowercase(), index).is_none() && country.is_some() {
             patterns.push(form.to_owned());
             office_patterns.push(index);
         }
-        offices.push(Office { form: form.to_owned(), country });
+        offices.push(Office { form: form.to_owned(), country, same_as, body });
     }
     let office_finder = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -192,6 +198,25 @@ impl Knowledge {
             rest = tail;
         }
         None
+    }
+
+    /// The body or seat of one state a whole name is ("the Commons", "House of Commons"), as one lower-case
+    /// key for all its forms (the fuller form a short one stands for).
+    pub fn body_key(&self, name: &str) -> Option<String> {
+        let lower = name.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        let office = self.offices.get(*self.office_by_lower.get(lower)?)?;
+        // A body every state has ("Parliament") is no one body.
+        office.country.as_ref()?;
+        Some(office.same_as.as_deref().unwrap_or(&office.form).to_lowercase())
+    }
+
+    /// Whether a whole name is a body or seat of one state ("Lords", "Bundestag").
+    pub fn is_state_body(&self, name: &str) -> bool {
+        let lower = name.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        let office = self.office_by_lower.get(lower).and_then(|&i| self.offices.get(i));
+        office.is_some_and(|o| o.body && o.country.is_some())
     }
 
     /// Chooses among the parties of one name: the one of the article's home, else of a country the article
@@ -373,6 +398,11 @@ pub fn apply(article: &mut Article) -> Option<Home> {
                 }
             }
         }
+        // A "person" named only by a body of a state ("Lords", "Commons") is that body.
+        if actor.kind == ActorKind::Person && k.is_state_body(&actor.name) {
+            actor.kind = ActorKind::Organization;
+            actor.rule = format!("{} (knowledge: '{}' is a body of a state)", actor.rule, actor.name).trim().to_owned();
+        }
         if actor.country.is_some() || !matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
             continue;
         }
@@ -396,7 +426,79 @@ pub fn apply(article: &mut Article) -> Option<Home> {
             actor.country_evidence = Some(evidence);
         }
     }
+    merge_parties(k, article, home.as_ref());
     home
+}
+
+/// The party an organization actor stands for: by its name ("Labour Party", "SNP") or by a member form
+/// ("Tory", "Tories"), of the actor's country when it has one.
+fn party_of_actor(k: &Knowledge, actor: &Actor, home: Option<&Home>, countries: &[String]) -> Option<usize> {
+    let name = actor.name.trim();
+    let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    let named = k.parties_named(name);
+    let candidates = if named.is_empty() { k.parties_of_member_form(name) } else { named };
+    let own: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&p| actor.country.as_deref().is_none_or(|c| k.parties[p].country == c))
+        .collect();
+    k.choose_party(&own, home, countries, name)
+}
+
+/// A party named in one article both by its name and by a member word ("the Conservative Party" and "the
+/// Tories", "Labour" and "the Labour Party") is one actor: the one named most fully keeps the others'
+/// mentions and statements.
+fn merge_parties(k: &Knowledge, article: &mut Article, home: Option<&Home>) {
+    let analysis = &mut article.analysis;
+    let parties: Vec<Option<usize>> = analysis
+        .actors
+        .iter()
+        .map(|a| (a.kind == ActorKind::Organization).then(|| party_of_actor(k, a, home, &analysis.countries)).flatten())
+        .collect();
+    let mut drop: Vec<bool> = vec![false; analysis.actors.len()];
+    for (i, party) in parties.iter().enumerate() {
+        let Some(party) = party else { continue };
+        if drop[i] {
+            continue;
+        }
+        let same: Vec<usize> = (i..parties.len()).filter(|&j| parties[j] == Some(*party)).collect();
+        if same.len() < 2 {
+            continue;
+        }
+        // The keeper: a name of the party's table entry, with the most words; the first on a tie.
+        let words = |j: usize| {
+            let a = &analysis.actors[j];
+            let named = !k.parties_named(a.name.trim_start_matches("the ")).is_empty();
+            (named, a.name.split_whitespace().count())
+        };
+        let keep = same.iter().copied().max_by(|&a, &b| words(a).cmp(&words(b)).then(b.cmp(&a))).unwrap_or(i);
+        let keep_id = analysis.actors[keep].id.clone();
+        for &j in same.iter().filter(|&&j| j != keep) {
+            drop[j] = true;
+            let gone = std::mem::take(&mut analysis.actors[j].mentions);
+            let gone_id = analysis.actors[j].id.clone();
+            let gone_country = analysis.actors[j].country.clone().zip(analysis.actors[j].country_evidence.clone());
+            let kept = &mut analysis.actors[keep];
+            if kept.country.is_none() {
+                (kept.country, kept.country_evidence) = gone_country.unzip();
+            }
+            kept.mentions.extend(gone);
+            kept.mentions.sort_by_key(|m| (m.start, m.end));
+            kept.mentions.dedup();
+            for st in analysis.statements.iter_mut().filter(|st| st.speaker.as_deref() == Some(&gone_id)) {
+                st.speaker = Some(keep_id.clone());
+            }
+        }
+        let kept = &mut analysis.actors[keep];
+        if !kept.rule.contains("one party") {
+            kept.rule = format!("{} (knowledge: one party under several names)", kept.rule).trim().to_owned();
+        }
+    }
+    let mut n = 0;
+    analysis.actors.retain(|_| {
+        n += 1;
+        !drop[n - 1]
+    });
 }
 
 fn party_evidence(k: &Knowledge, p: usize) -> (String, String) {

@@ -400,6 +400,10 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
     if let Some(form) = party_form(actor, name, false).or_else(|| party_form(actor, name, true)) {
         return form;
     }
+    // "the Commons" and "the House of Commons": one body of a state under its forms.
+    if let Some(body) = knowledge().body_key(name) {
+        return Form { key: format!("office:{body}"), more: Vec::new(), given: None, full: true, forced: false };
+    }
     if let Some(m) = lex.gazetteer.find(name) {
         if m.start() == 0 && m.end() == name.len() {
             if let Some(Entry::Organization(i)) = lex.entries.get(m.pattern().as_usize()) {
