@@ -193,3 +193,18 @@ fn a_short_form_of_a_chamber_is_the_chamber_across_articles() {
     assert_eq!(commons(&articles[2], "House of Lords"), lords);
     assert_ne!(lords, full);
 }
+
+#[test]
+fn a_channel_of_a_broadcaster_is_the_broadcaster_across_articles() {
+    let mut articles = vec![
+        article("a.txt", "The BBC said the debate would be shown live.\n"),
+        article("b.txt", "BBC2 said the plan was sound. The BBC said it would ask again.\n"),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let bbc = organization(&articles[0], "BBC").and_then(|x| x.entity.clone());
+    assert!(bbc.is_some(), "{:#?}", articles[0].analysis.actors);
+    let station = organization(&articles[1], "BBC2").and_then(|x| x.entity.clone());
+    assert!(station.is_some(), "{:#?}", articles[1].analysis.actors);
+    assert_eq!(station, bbc);
+    assert_eq!(organization(&articles[1], "BBC").and_then(|x| x.entity.clone()), bbc);
+}

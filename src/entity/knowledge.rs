@@ -17,6 +17,7 @@ const PARTIES: &str = include_str!("../../assets/parties.tsv");
 const OFFICES: &str = include_str!("../../assets/offices.tsv");
 const MEMBER_NOUNS: &str = include_str!("../../assets/member_nouns.txt");
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+const OUTLETS: &str = include_str!("../../assets/outlets.tsv");
 
 /// A political party of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +61,8 @@ pub struct Knowledge {
     office_patterns: Vec<usize>,
     /// Country code → adjective ("GB" → "British").
     adjectives: HashMap<String, String>,
+    /// Lower-case channel or station → the broadcaster it belongs to ("radio four" → "BBC").
+    outlets: HashMap<String, String>,
 }
 
 /// The tables, built on first use.
@@ -127,7 +130,14 @@ fn build() -> Knowledge {
             Some((cols[0].to_owned(), adjective.to_owned()))
         })
         .collect();
+    let outlets = data_lines(OUTLETS)
+        .filter_map(|line| {
+            let (form, parent) = line.split_once('\t')?;
+            Some((form.trim().to_lowercase(), parent.trim().to_owned()))
+        })
+        .collect();
     Knowledge {
+        outlets,
         parties,
         party_names,
         member_forms,
@@ -209,6 +219,13 @@ impl Knowledge {
         // A body every state has ("Parliament") is no one body.
         office.country.as_ref()?;
         Some(office.same_as.as_deref().unwrap_or(&office.form).to_lowercase())
+    }
+
+    /// The broadcaster a channel, station or programme belongs to ("Radio Four" → "BBC").
+    pub fn broadcaster_of(&self, name: &str) -> Option<&str> {
+        let lower = name.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        self.outlets.get(lower).map(String::as_str)
     }
 
     /// Whether a whole name is a body or seat of one state ("Lords", "Bundestag").

@@ -127,7 +127,10 @@ impl Resolver {
                 Some(i) => i,
                 None => self.create(actor, form.as_ref()),
             };
-            taken.insert(index);
+            // A form that may share its entity leaves it free for the article's other actor of it.
+            if !form.as_ref().is_some_and(|f| f.shared) {
+                taken.insert(index);
+            }
             let entity = &mut self.entities[index];
             if form.as_ref().is_some_and(|f| f.key.starts_with("party:")) {
                 entity.kind = ActorKind::Organization;
@@ -171,7 +174,7 @@ impl Resolver {
         for key in std::iter::once(&form.key).chain(&form.more) {
             for &i in self.index.get(key).map_or(&[][..], Vec::as_slice) {
                 // A party is one entity even where the extractor made two actors of it in one article.
-                let free = !taken.contains(&i) || key.starts_with("party:");
+                let free = !taken.contains(&i) || form.shared;
                 if free && !fits.contains(&i) && (form.forced || self.fits(&self.entities[i], form, actor)) {
                     fits.push(i);
                 }
@@ -297,6 +300,9 @@ struct Form {
     full: bool,
     /// The analyst said which entity it belongs to: join it whatever the names and countries say.
     forced: bool,
+    /// May share its entity with another actor of the same article (a party under two names, a broadcaster
+    /// and one of its channels).
+    shared: bool,
 }
 
 impl Form {
@@ -323,6 +329,7 @@ impl Form {
                 given: None,
                 full: true,
                 forced: false,
+                shared: false,
             }),
             // A "person" named only by a party word ("Tory", "Lib Dem") is the party speaking.
             ActorKind::Person => party_form(actor, actor.name.trim(), true).or_else(|| person_form(&actor.name)),
@@ -375,6 +382,7 @@ fn person_form(name: &str) -> Option<Form> {
         full: given.is_some(),
         given,
         forced: false,
+        shared: false,
     })
 }
 
@@ -388,7 +396,14 @@ fn party_form(actor: &Actor, name: &str, member: bool) -> Option<Form> {
         .copied()
         .filter(|&p| actor.country.as_deref().is_none_or(|c| k.parties[p].country == c))
         .max_by(|&a, &b| k.parties[a].share.total_cmp(&k.parties[b].share))?;
-    Some(Form { key: format!("party:{party}"), more: Vec::new(), given: None, full: false, forced: false })
+    Some(Form {
+        key: format!("party:{party}"),
+        more: Vec::new(),
+        given: None,
+        full: false,
+        forced: false,
+        shared: true,
+    })
 }
 
 /// An organization: filed under the gazetteer's organization or the party its name stands for, else
@@ -397,17 +412,36 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
     let lex = lexicon();
     let name = actor.name.trim();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    // A channel or station speaks for its broadcaster ("Radio Four" is the BBC).
+    if let Some(parent) = knowledge().broadcaster_of(name) {
+        let stand_in = Actor { name: parent.to_owned(), ..actor.clone() };
+        return Form { shared: true, ..organization_form(&stand_in, &normalise(parent)) };
+    }
     if let Some(form) = party_form(actor, name, false).or_else(|| party_form(actor, name, true)) {
         return form;
     }
     // "the Commons" and "the House of Commons": one body of a state under its forms.
     if let Some(body) = knowledge().body_key(name) {
-        return Form { key: format!("office:{body}"), more: Vec::new(), given: None, full: true, forced: false };
+        return Form {
+            key: format!("office:{body}"),
+            more: Vec::new(),
+            given: None,
+            full: true,
+            forced: false,
+            shared: false,
+        };
     }
     if let Some(m) = lex.gazetteer.find(name) {
         if m.start() == 0 && m.end() == name.len() {
             if let Some(Entry::Organization(i)) = lex.entries.get(m.pattern().as_usize()) {
-                return Form { key: format!("org:{i}"), more: Vec::new(), given: None, full: true, forced: false };
+                return Form {
+                    key: format!("org:{i}"),
+                    more: Vec::new(),
+                    given: None,
+                    full: true,
+                    forced: false,
+                    shared: false,
+                };
             }
         }
     }
@@ -420,9 +454,16 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
         .to_lowercase();
     let is_acronym = words.len() == 1 && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
     if is_acronym {
-        return Form { key: format!("org:~{normal}"), more: Vec::new(), given: None, full: false, forced: false };
+        return Form {
+            key: format!("org:~{normal}"),
+            more: Vec::new(),
+            given: None,
+            full: false,
+            forced: false,
+            shared: false,
+        };
     }
     let more =
         if acronym.chars().count() >= 2 && words.len() >= 2 { vec![format!("org:~{acronym}")] } else { Vec::new() };
-    Form { key: format!("org:{normal}"), more, given: None, full: true, forced: false }
+    Form { key: format!("org:{normal}"), more, given: None, full: true, forced: false, shared: false }
 }
