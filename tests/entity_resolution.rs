@@ -208,3 +208,31 @@ fn a_channel_of_a_broadcaster_is_the_broadcaster_across_articles() {
     assert_eq!(station, bbc);
     assert_eq!(organization(&articles[1], "BBC").and_then(|x| x.entity.clone()), bbc);
 }
+
+#[test]
+fn a_person_named_without_a_country_takes_the_country_the_article_is_mostly_about() {
+    let text = "Farmers in Norway say the drought is the worst in decades. Norway's dry summer cut the harvest by \
+                a third, and Sweden fared little better. Ola Brekke said his wheat had failed.\n";
+    let a = article("a.txt", text);
+    let brekke = actor(&a, "Brekke");
+    assert_eq!(brekke.country.as_deref(), Some("NO"));
+    let evidence = brekke.country_evidence.as_deref().unwrap_or("");
+    assert!(evidence.contains("mostly about Norway"), "{evidence}");
+}
+
+#[test]
+fn the_country_of_an_article_gives_way_to_the_country_an_actor_has_elsewhere() {
+    let mut articles = vec![
+        article("a.txt", "Tory leader Michael Howard said the tax would rise.\n"),
+        article(
+            "b.txt",
+            "Troops in Iraq will stay until the vote in Iraq is over, Iraq's government said. Michael Howard said \
+             he agreed.\n",
+        ),
+    ];
+    resolve_articles(&mut articles, Overrides::default());
+    let (first, second) = (actor(&articles[0], "Howard"), actor(&articles[1], "Howard"));
+    assert_eq!(first.entity, second.entity);
+    assert_eq!(second.country.as_deref(), Some("GB"), "{:?}", second.country_evidence);
+    assert!(second.country_evidence.as_deref().unwrap_or("").contains("another article"));
+}

@@ -324,6 +324,14 @@ impl Knowledge {
                 }
             }
         }
+        // Organizations the text names whose country the lists know ("BBC", "Labour Party"): bodies of the
+        // country too.
+        for actor in &article.analysis.actors {
+            let listed = actor.country_evidence.as_deref() == Some(actor.name.as_str());
+            if let (ActorKind::Organization, Some(code), true) = (actor.kind, &actor.country, listed) {
+                vote(code, &actor.name);
+            }
+        }
         votes.sort_by_key(|v| std::cmp::Reverse(v.1.len()));
         let Some((code, forms)) = votes.first() else {
             // No national body named: an article that names one country only is written from there.
@@ -375,6 +383,27 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
+/// The country an article is mostly about: the first it names, when it names it at least twice and no
+/// other country as often.
+fn main_country(article: &Article) -> Option<String> {
+    let first = article.analysis.countries.first()?;
+    let lex = lexicon();
+    let text = &article.text;
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for m in lex.gazetteer.find_iter(text) {
+        if let Some(Entry::Country(c, _)) = lex.entries.get(m.pattern().as_usize()) {
+            if word_bounded(text, m.start(), m.end()) {
+                if let Some(country) = lex.countries.get(*c) {
+                    *counts.entry(country.code.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let top = *counts.get(first.as_str())?;
+    let alone = counts.iter().all(|(code, &n)| *code == first.as_str() || n < top);
+    (top >= 2 && alone).then(|| first.clone())
+}
+
 /// The country of a dateline opening the text ("LONDON (Reuters) -", "KABUL:").
 fn dateline_country(text: &str) -> Option<String> {
     let head: &str = text.trim_start().lines().find(|l| !l.trim().is_empty())?;
@@ -394,6 +423,7 @@ pub fn apply(article: &mut Article) -> Option<Home> {
     let k = knowledge();
     let home = k.home(article);
     let countries = article.analysis.countries.clone();
+    let main = main_country(article);
     let text = &article.text;
     for actor in &mut article.analysis.actors {
         // A "person" named only by a party word ("Tory", "Lib Dem") is the party: a reader knows the word.
@@ -437,6 +467,11 @@ pub fn apply(article: &mut Article) -> Option<Home> {
             let mostly_home = home.national_forms >= 2 && countries.first().is_none_or(|c| *c == home.country);
             let domestic = (only_home || mostly_home) && !is_known_organization(&actor.name);
             domestic.then(|| (home.country.clone(), format!("named in {}", home.why)))
+        });
+        // Else the country the article is mostly about, when one is: weaker still, and said so.
+        let found = found.or_else(|| {
+            let code = main.as_ref().filter(|_| !is_known_organization(&actor.name))?;
+            Some((code.clone(), format!("named in an article mostly about {}", crate::lexicon::country_label(code))))
         });
         if let Some((code, evidence)) = found {
             actor.country = Some(code);
