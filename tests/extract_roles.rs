@@ -92,3 +92,31 @@ fn an_object_before_a_name_is_no_role() {
     let (_, role, _) = role_of("The minister told reporters Gavin Stroud would lead the inquiry.", "Stroud");
     assert_eq!(role, None);
 }
+
+fn organization_role(text: &str, name: &str) -> Option<String> {
+    let analysis = extract(text);
+    let actor = analysis
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Organization && a.name == name)
+        .unwrap_or_else(|| panic!("no organization {name}: {:#?}", analysis.actors));
+    actor.role.clone()
+}
+
+#[test]
+fn the_kind_of_an_organization_before_its_name_is_its_description() {
+    let text = "Shares fell sharply. The troubled insurance giant Norvale Insurance Group said it would cut jobs.";
+    assert_eq!(organization_role(text, "Norvale Insurance Group").as_deref(), Some("troubled insurance giant"));
+}
+
+#[test]
+fn the_kind_of_an_organization_after_its_name_is_its_description() {
+    let text = "A spokesman told the Associated Press news agency that the talks had failed.";
+    assert_eq!(organization_role(text, "Associated Press").as_deref(), Some("news agency"));
+}
+
+#[test]
+fn a_preposition_ends_the_description_before_a_name() {
+    let text = "An inquiry into collapsed retailer Hollis Stores Group has begun, the minister said.";
+    assert_eq!(organization_role(text, "Hollis Stores Group").as_deref(), Some("collapsed retailer"));
+}

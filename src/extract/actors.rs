@@ -940,59 +940,79 @@ fn leading_role(w: &Words<'_>, ns: usize, ne: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that end a role phrase before a name when walking back from its head.
+const ROLE_WALK_STOPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "by",
+    "of",
+    "and",
+    "or",
+    "from",
+    "with",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "that",
+    "this",
+    "but",
+    "says",
+    "said",
+    "told",
+    "after",
+    "when",
+    "while",
+    "who",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "are",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "than",
+    "if",
+    "because",
+    "meanwhile",
+    "however",
+    "also",
+    "into",
+    "about",
+    "over",
+    "under",
+    "against",
+    "between",
+    "through",
+    "during",
+    "without",
+    "like",
+    "not",
+    "which",
+    "where",
+    "whose",
+    "whom",
+    "then",
+    "so",
+    "yet",
+    "nor",
+];
+
 fn ends_role_walk(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "by"
-            | "of"
-            | "and"
-            | "or"
-            | "from"
-            | "with"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "as"
-            | "that"
-            | "this"
-            | "but"
-            | "says"
-            | "said"
-            | "told"
-            | "after"
-            | "when"
-            | "while"
-            | "who"
-            | "is"
-            | "was"
-            | "has"
-            | "had"
-            | "have"
-            | "are"
-            | "were"
-            | "be"
-            | "been"
-            | "will"
-            | "would"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "than"
-            | "if"
-            | "because"
-            | "meanwhile"
-            | "however"
-            | "also"
-    )
+    ROLE_WALK_STOPS.contains(&lower)
 }
 
 /// Roles written around a person's name with the nouns of occupations and functions: before it ("pace
@@ -1001,7 +1021,21 @@ fn ends_role_walk(lower: &str) -> bool {
 /// word inside the role is the person's country, in the text's own words.
 pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize, end: usize) {
     let Referent::Actor(a) = p.referent else { return };
-    if reg.drafts[a].kind != ActorKind::Person || reg.drafts[a].role.is_some() {
+    if reg.drafts[a].role.is_some() {
+        return;
+    }
+    if reg.drafts[a].kind == ActorKind::Organization {
+        let found = kind_before(w, p.start, first).or_else(|| kind_after(w, p.start, p.end, end));
+        // "the Labour party": the kind that ends the name is no description.
+        let own = reg.drafts[a].name.split_whitespace().last().map(str::to_lowercase);
+        let found = found.filter(|&(_, e)| own.as_deref() != Some(w.lower(e - 1)));
+        if let Some((s, e)) = found {
+            let role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+            reg.drafts[a].role = Some(role);
+        }
+        return;
+    }
+    if reg.drafts[a].kind != ActorKind::Person {
         return;
     }
     let found = role_before(w, p.start, first)
@@ -1019,6 +1053,56 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
         }
     }
     d.role = Some(role);
+}
+
+/// Nouns that say what kind of organization a name is (`assets/org_nouns.txt`).
+fn org_nouns() -> &'static HashSet<String> {
+    static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("../../assets/org_nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+fn is_org_noun(w: &Words<'_>, i: usize) -> bool {
+    w.is_word(i) && !w.is_cap(i) && org_nouns().contains(w.lower(i))
+}
+
+/// "retailer Acme Stores", "the collapsed insurance giant Acme": the kind of an organization before its
+/// name, with up to five modifiers.
+fn kind_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)> {
+    let head = at.checked_sub(1).filter(|&h| h >= first && is_org_noun(w, h))?;
+    let mut s = head;
+    while s > first && s + 6 > head {
+        let k = s - 1;
+        if w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+            s = k;
+        } else {
+            break;
+        }
+    }
+    Some((s, head + 1))
+}
+
+/// "the Acme news agency", "the Red Hand militia": the kind of an organization after its name, when "the"
+/// opens the phrase.
+fn kind_after(w: &Words<'_>, start: usize, at: usize, end: usize) -> Option<(usize, usize)> {
+    if start == 0 || w.lower(start - 1) != "the" {
+        return None;
+    }
+    let mut k = at;
+    let mut head = None;
+    while k < end && k < at + 3 && w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) {
+        if is_org_noun(w, k) {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    head.map(|h| (at, h + 1))
 }
 
 /// Tokens `s..e` of a role phrase right before a name at `at`: a role noun and up to five modifiers before
