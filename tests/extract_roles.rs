@@ -120,3 +120,13 @@ fn a_preposition_ends_the_description_before_a_name() {
     let text = "An inquiry into collapsed retailer Hollis Stores Group has begun, the minister said.";
     assert_eq!(organization_role(text, "Hollis Stores Group").as_deref(), Some("collapsed retailer"));
 }
+
+#[test]
+fn capitals_that_name_no_organization_are_no_actor() {
+    let analysis = extract("The debate on TV starts at 2000 GMT, and the ID scheme will cost more, Maria Olsen said.");
+    let names: Vec<&str> = analysis.actors.iter().map(|a| a.name.as_str()).collect();
+    for junk in ["TV", "GMT", "ID"] {
+        assert!(!names.contains(&junk), "{junk} is an actor: {names:?}");
+    }
+    assert!(names.iter().any(|n| n.ends_with("Olsen")), "{names:?}");
+}

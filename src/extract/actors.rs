@@ -656,6 +656,10 @@ pub fn phrase_at(
                 Some(_) => false,
                 None => !t.is_headline(ns),
             };
+        // "GMT", "TV", "DNA": capitals that name no organization.
+        if ne == ns + 1 && common_acronyms().contains(w.word(ns)) && reg.aliased(w.word(ns)).is_none() {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
         let org_word = ORG_HEADS.contains(&last_lower.as_str());
         if org_word || acronym {
             if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
@@ -1053,6 +1057,19 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
         }
     }
     d.role = Some(role);
+}
+
+/// Abbreviations in capitals that name no organization (`assets/common_acronyms.txt`), as written.
+fn common_acronyms() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../assets/common_acronyms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_owned)
+            .collect()
+    })
 }
 
 /// Nouns that say what kind of organization a name is (`assets/org_nouns.txt`).
