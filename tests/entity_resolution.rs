@@ -236,3 +236,17 @@ fn the_country_of_an_article_gives_way_to_the_country_an_actor_has_elsewhere() {
     assert_eq!(second.country.as_deref(), Some("GB"), "{:?}", second.country_evidence);
     assert!(second.country_evidence.as_deref().unwrap_or("").contains("another article"));
 }
+
+#[test]
+fn a_party_named_before_a_member_noun_is_an_actor_of_the_article() {
+    let a = article("a.txt", "Lib Dem leader Harriet Moss said the Commons vote would be close.\n");
+    let party = organization(&a, "Liberal Democrats");
+    assert!(party.is_some(), "{:#?}", a.analysis.actors);
+    let party = party.unwrap_or_else(|| unreachable!());
+    assert_eq!(party.country.as_deref(), Some("GB"));
+    assert_eq!(party.mentions.len(), 1);
+    assert_eq!(party.mentions[0].text(&a.text), "Lib Dem");
+    // A plain word that is also the name of a small party far away is no party.
+    let b = article("b.txt", "The Islamic leader Omar Haidari said the talks in Kabul would resume.\n");
+    assert!(b.analysis.actors.iter().all(|x| x.kind != ActorKind::Organization), "{:#?}", b.analysis.actors);
+}

@@ -478,8 +478,124 @@ pub fn apply(article: &mut Article) -> Option<Home> {
             actor.country_evidence = Some(evidence);
         }
     }
+    add_party_mentions(k, article, home.as_ref());
     merge_parties(k, article, home.as_ref());
     home
+}
+
+/// Words of a text with their byte offsets: runs of letters, digits, inner apostrophes and hyphens.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let inner = matches!(c, '\'' | '’' | '-') && start.is_some();
+        match (c.is_alphanumeric() || inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// "Lib Dem leader Charles Kennedy", "a Tory MP": a party named before a member noun is a mention of the
+/// party. Added to the party's actor, or made one when the text has none (the party is an actor of the
+/// article even where it does not speak).
+fn add_party_mentions(k: &Knowledge, article: &mut Article, home: Option<&Home>) {
+    let text = &article.text;
+    let spans = word_spans(text);
+    let word = |i: usize| spans.get(i).map_or("", |&(s, e)| &text[s..e]);
+    let mut found: Vec<(usize, crate::model::Span)> = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let mut hit = None;
+        for len in (1..=3).rev() {
+            let Some(last) = (i + len).checked_sub(1).filter(|&l| l + 1 < spans.len()) else { continue };
+            // The form's words are joined by single spaces, and a member noun follows it.
+            let joined = (i..last).all(|j| &text[spans[j].1..spans[j + 1].0] == " ");
+            if !joined || !word(i).starts_with(char::is_uppercase) || &text[spans[last].1..spans[last + 1].0] != " " {
+                continue;
+            }
+            if !k.is_member_noun(word(last + 1)) {
+                continue;
+            }
+            let form = &text[spans[i].0..spans[last].1];
+            let candidates = k.parties_of_member_form(form);
+            if candidates.is_empty() {
+                continue;
+            }
+            // One plain word ("Islamic", "Labour") names a party only when it is a large one (a tenth of the
+            // vote or more); several words or an acronym are distinctive enough.
+            let distinctive = len > 1 || form.chars().filter(char::is_ascii_uppercase).count() >= 2;
+            if let Some(p) = k.choose_party(candidates, home, &article.analysis.countries, form) {
+                if distinctive || k.parties[p].share >= 10.0 {
+                    hit = Some((len, p, crate::model::Span::new(spans[i].0, spans[last].1)));
+                }
+                break;
+            }
+        }
+        match hit {
+            Some((len, p, span)) => {
+                found.push((p, span));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let countries = article.analysis.countries.clone();
+    let mut next_id = article
+        .analysis
+        .actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0);
+    for (p, span) in found {
+        let actors = &mut article.analysis.actors;
+        // A mention some actor has already (a "person" named "Tory" made a party above) stays its own.
+        if actors.iter().any(|a| a.mentions.iter().any(|m| m.start < span.end && span.start < m.end)) {
+            continue;
+        }
+        let existing = actors
+            .iter()
+            .position(|a| a.kind == ActorKind::Organization && party_of_actor(k, a, home, &countries) == Some(p));
+        match existing {
+            Some(i) => {
+                let mentions = &mut actors[i].mentions;
+                let at = mentions.partition_point(|m| m.start < span.start);
+                mentions.insert(at, span);
+            }
+            None => {
+                next_id += 1;
+                let party = &k.parties[p];
+                actors.push(Actor {
+                    id: format!("a{next_id}"),
+                    name: party.name.clone(),
+                    kind: ActorKind::Organization,
+                    role: None,
+                    country: Some(party.country.clone()),
+                    country_evidence: Some(format!(
+                        "party of {} ({})",
+                        crate::lexicon::country_label(&party.country),
+                        party.name
+                    )),
+                    mentions: vec![span],
+                    confidence: 0.8,
+                    entity: None,
+                    rule: format!("knowledge: '{}' before a member noun names a party", span.text(text)),
+                });
+            }
+        }
+    }
 }
 
 /// The party an organization actor stands for: by its name ("Labour Party", "SNP") or by a member form
