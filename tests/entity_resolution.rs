@@ -250,3 +250,13 @@ fn a_party_named_before_a_member_noun_is_an_actor_of_the_article() {
     let b = article("b.txt", "The Islamic leader Omar Haidari said the talks in Kabul would resume.\n");
     assert!(b.analysis.actors.iter().all(|x| x.kind != ActorKind::Organization), "{:#?}", b.analysis.actors);
 }
+
+#[test]
+fn a_party_member_named_by_party_and_noun_alone_is_no_named_actor() {
+    let a = article("a.txt", "A Conservative MP said the bill was rushed, and Labour disagreed.\n");
+    assert!(
+        a.analysis.actors.iter().all(|x| x.name != "Conservative MP" || x.kind == ActorKind::Anonymous),
+        "{:#?}",
+        a.analysis.actors
+    );
+}

@@ -130,3 +130,25 @@ fn capitals_that_name_no_organization_are_no_actor() {
     }
     assert!(names.iter().any(|n| n.ends_with("Olsen")), "{names:?}");
 }
+
+#[test]
+fn letters_after_a_name_are_no_part_of_it() {
+    let (name, _, _) = role_of("Barrister Helen Ashdown QC said the ruling was wrong.", "Ashdown");
+    assert_eq!(name, "Helen Ashdown");
+    let analysis = extract("The ruling was wrong, said Helen Ashdown QC, who led the appeal.");
+    assert!(analysis.actors.iter().any(|a| a.name == "Helen Ashdown"), "{:#?}", analysis.actors);
+}
+
+#[test]
+fn an_office_before_an_honorific_and_one_name_is_the_role() {
+    let (name, role, _) =
+        role_of("Former Transport Minister Lord Penhallow said the line must stay open.", "Penhallow");
+    assert!(name.ends_with("Lord Penhallow") || name == "Penhallow", "{name}");
+    assert!(role.as_deref().is_some_and(|r| r.ends_with("Transport Minister")), "{role:?}");
+}
+
+#[test]
+fn an_organization_word_alone_is_no_organization() {
+    let analysis = extract("He told BBC Radio 4's Today programme that Radio was dying, Anna Brink said.");
+    assert!(analysis.actors.iter().all(|a| a.name != "Radio"), "{:#?}", analysis.actors);
+}

@@ -426,6 +426,16 @@ pub fn apply(article: &mut Article) -> Option<Home> {
     let main = main_country(article);
     let text = &article.text;
     for actor in &mut article.analysis.actors {
+        // "a Conservative MP", "the Plaid MP": a party word and a member noun name nobody in particular.
+        if matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
+            if let Some((form, noun)) = actor.name.trim().rsplit_once(' ') {
+                if k.is_member_noun(noun) && !k.parties_of_member_form(form).is_empty() {
+                    actor.kind = ActorKind::Anonymous;
+                    actor.rule = format!("{} (knowledge: a party member, unnamed)", actor.rule).trim().to_owned();
+                    continue;
+                }
+            }
+        }
         // A "person" named only by a party word ("Tory", "Lib Dem") is the party: a reader knows the word.
         if actor.kind == ActorKind::Person {
             let name = actor.name.trim();

@@ -95,6 +95,42 @@ const ORG_HEADS: &[&str] = &[
     "trust",
 ];
 
+/// Letters written after a person's name: honours, professional ranks and seats.
+const POST_NOMINALS: &[&str] =
+    &["QC", "KC", "SC", "MP", "MSP", "MEP", "AM", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "VC", "PhD"];
+
+/// Organization words that name no organization when they stand alone, capitalised ("Radio", "Group").
+/// Institutions of a state ("Parliament", "Senate", "Cabinet") do, and are not here.
+const GENERIC_HEADS: &[&str] = &[
+    "radio",
+    "television",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "journal",
+    "club",
+    "group",
+    "company",
+    "corporation",
+    "centre",
+    "center",
+    "service",
+    "services",
+    "network",
+    "school",
+    "college",
+    "hospital",
+    "society",
+    "trust",
+    "international",
+    "industries",
+    "association",
+    "foundation",
+    "fund",
+    "institute",
+];
+
 /// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
 const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
 
@@ -624,6 +660,18 @@ pub fn phrase_at(
         while ne > ns && !w.is_word(ne - 1) {
             ne -= 1;
         }
+        // "Jane Roe QC", "John Roe MP": letters after a name are no part of it.
+        let words_in = |a: usize, b: usize| (a..b).filter(|&k| w.is_word(k)).count();
+        while words_in(ns, ne) > 2 && POST_NOMINALS.contains(&w.word(ne - 1)) {
+            ne -= 1;
+            while ne > ns && !w.is_word(ne - 1) {
+                ne -= 1;
+            }
+        }
+        // "Radio", "Group": an organization word alone names no organization.
+        if ne == ns + 1 && !honorific && title_tokens.is_empty() && GENERIC_HEADS.contains(&w.lower(ns)) {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
         // "Culture Secretary Jane Roe", "MSP Jane Roe": an office written in capitals before the name is
         // its role, not part of it.
         let lead = leading_role(w, ns, ne);
@@ -940,7 +988,9 @@ fn leading_role(w: &Words<'_>, ns: usize, ne: usize) -> Option<(usize, usize)> {
     let rest: Vec<usize> = (name..ne).filter(|&k| w.is_word(k)).collect();
     let names_only = rest.iter().all(|&k| w.is_cap(k) && !is_role_noun(w, k));
     let office = (ns..=head).all(|k| !w.is_word(k) || w.is_cap(k) || is_acronym(w.word(k)));
-    (rest.len() >= 2 && names_only && office).then_some((head, name))
+    // After an honorific ("Minister Lord Roe") one name word is enough.
+    let enough = rest.len() >= 2 || name > head + 1 && rest.len() == 1;
+    (enough && names_only && office).then_some((head, name))
 }
 
 /// Words that end a role phrase before a name when walking back from its head.
