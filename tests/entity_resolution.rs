@@ -260,3 +260,14 @@ fn a_party_member_named_by_party_and_noun_alone_is_no_named_actor() {
         a.analysis.actors
     );
 }
+
+#[test]
+fn a_seat_of_government_speaking_is_an_organization_of_its_country() {
+    let a = article("a.txt", "Downing Street said the review would be published in May.\n");
+    let seat = organization(&a, "Downing Street");
+    assert!(seat.is_some(), "{:#?}", a.analysis.actors);
+    let seat = seat.unwrap_or_else(|| unreachable!());
+    assert_eq!(seat.country.as_deref(), Some("GB"));
+    let speakers: Vec<&str> = a.analysis.statements.iter().filter_map(|s| s.speaker.as_deref()).collect();
+    assert_eq!(speakers, vec![seat.id.as_str()], "{:#?}", a.analysis.statements);
+}

@@ -488,9 +488,74 @@ pub fn apply(article: &mut Article) -> Option<Home> {
             actor.country_evidence = Some(evidence);
         }
     }
+    split_seats(k, article);
     add_party_mentions(k, article, home.as_ref());
     merge_parties(k, article, home.as_ref());
     home
+}
+
+/// "Downing Street said", "Number 10 denied it": a seat of government speaking is the government's office,
+/// an organization of its country, not the country itself. Mentions of a country actor that name one of its
+/// seats or bodies become an organization actor of their own, with the statements spoken through them.
+fn split_seats(k: &Knowledge, article: &mut Article) {
+    let text = &article.text;
+    let analysis = &mut article.analysis;
+    let mut next_id = analysis
+        .actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0);
+    let mut added: Vec<Actor> = Vec::new();
+    for actor in analysis.actors.iter_mut().filter(|a| a.kind == ActorKind::Country) {
+        let Some(code) = actor.country.clone() else { continue };
+        let seat_of = |m: &crate::model::Span| {
+            let lower = m.text(text).trim().to_lowercase();
+            let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+            let office = k.office_by_lower.get(lower).and_then(|&i| k.offices.get(i))?;
+            (office.body && office.country.as_deref() == Some(code.as_str()))
+                .then(|| office.same_as.clone().unwrap_or_else(|| office.form.clone()))
+        };
+        let mut by_seat: Vec<(String, Vec<crate::model::Span>)> = Vec::new();
+        actor.mentions.retain(|m| match seat_of(m) {
+            Some(seat) => {
+                match by_seat.iter_mut().find(|(s, _)| *s == seat) {
+                    Some((_, spans)) => spans.push(*m),
+                    None => by_seat.push((seat, vec![*m])),
+                }
+                false
+            }
+            None => true,
+        });
+        for (seat, mentions) in by_seat {
+            next_id += 1;
+            added.push(Actor {
+                id: format!("a{next_id}"),
+                name: seat.clone(),
+                kind: ActorKind::Organization,
+                role: None,
+                country: Some(code.clone()),
+                country_evidence: Some(format!("{seat} is a seat of {}", crate::lexicon::country_label(&code))),
+                mentions,
+                confidence: actor.confidence,
+                entity: None,
+                rule: format!("knowledge: '{seat}' is a seat of government"),
+            });
+        }
+    }
+    for new in &added {
+        for st in &mut analysis.statements {
+            let through =
+                st.speaker_span.is_some_and(|s| new.mentions.iter().any(|m| m.start <= s.start && s.end <= m.end));
+            if through {
+                st.speaker = Some(new.id.clone());
+            }
+        }
+    }
+    // A country actor left with no mention was only ever its seat.
+    let speakers: Vec<String> = analysis.statements.iter().filter_map(|s| s.speaker.clone()).collect();
+    analysis.actors.retain(|a| a.kind != ActorKind::Country || !a.mentions.is_empty() || speakers.contains(&a.id));
+    analysis.actors.extend(added);
 }
 
 /// Words of a text with their byte offsets: runs of letters, digits, inner apostrophes and hyphens.
