@@ -17,6 +17,7 @@ const PARTIES: &str = include_str!("../../assets/parties.tsv");
 const OFFICES: &str = include_str!("../../assets/offices.tsv");
 const MEMBER_NOUNS: &str = include_str!("../../assets/member_nouns.txt");
 const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+const OUTLETS: &str = include_str!("../../assets/outlets.tsv");
 
 /// A political party of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +37,10 @@ pub struct Office {
     pub form: String,
     /// `None` for an office every state has ("Prime Minister").
     pub country: Option<String>,
+    /// The fuller form a short form stands for ("Commons" → "House of Commons").
+    pub same_as: Option<String>,
+    /// A body or seat (an institution or building), not a post held by a person.
+    pub body: bool,
 }
 
 /// The tables, parsed once.
@@ -56,6 +61,8 @@ pub struct Knowledge {
     office_patterns: Vec<usize>,
     /// Country code → adjective ("GB" → "British").
     adjectives: HashMap<String, String>,
+    /// Lower-case channel or station → the broadcaster it belongs to ("radio four" → "BBC").
+    outlets: HashMap<String, String>,
 }
 
 /// The tables, built on first use.
@@ -102,12 +109,14 @@ fn build() -> Knowledge {
         let (Some(form), Some(country)) = (cols.next(), cols.next()) else { continue };
         let form = form.trim();
         let country = Some(country.trim()).filter(|c| !c.is_empty()).map(str::to_owned);
+        let body = cols.next().is_some_and(|kind| matches!(kind.trim(), "body" | "seat"));
+        let same_as = cols.next().map(str::trim).filter(|f| !f.is_empty()).map(str::to_owned);
         let index = offices.len();
         if office_by_lower.insert(form.to_lowercase(), index).is_none() && country.is_some() {
             patterns.push(form.to_owned());
             office_patterns.push(index);
         }
-        offices.push(Office { form: form.to_owned(), country });
+        offices.push(Office { form: form.to_owned(), country, same_as, body });
     }
     let office_finder = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -121,7 +130,14 @@ fn build() -> Knowledge {
             Some((cols[0].to_owned(), adjective.to_owned()))
         })
         .collect();
+    let outlets = data_lines(OUTLETS)
+        .filter_map(|line| {
+            let (form, parent) = line.split_once('\t')?;
+            Some((form.trim().to_lowercase(), parent.trim().to_owned()))
+        })
+        .collect();
     Knowledge {
+        outlets,
         parties,
         party_names,
         member_forms,
@@ -192,6 +208,32 @@ impl Knowledge {
             rest = tail;
         }
         None
+    }
+
+    /// The body or seat of one state a whole name is ("the Commons", "House of Commons"), as one lower-case
+    /// key for all its forms (the fuller form a short one stands for).
+    pub fn body_key(&self, name: &str) -> Option<String> {
+        let lower = name.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        let office = self.offices.get(*self.office_by_lower.get(lower)?)?;
+        // A body every state has ("Parliament") is no one body.
+        office.country.as_ref()?;
+        Some(office.same_as.as_deref().unwrap_or(&office.form).to_lowercase())
+    }
+
+    /// The broadcaster a channel, station or programme belongs to ("Radio Four" → "BBC").
+    pub fn broadcaster_of(&self, name: &str) -> Option<&str> {
+        let lower = name.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        self.outlets.get(lower).map(String::as_str)
+    }
+
+    /// Whether a whole name is a body or seat of one state ("Lords", "Bundestag").
+    pub fn is_state_body(&self, name: &str) -> bool {
+        let lower = name.trim().to_lowercase();
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        let office = self.office_by_lower.get(lower).and_then(|&i| self.offices.get(i));
+        office.is_some_and(|o| o.body && o.country.is_some())
     }
 
     /// Chooses among the parties of one name: the one of the article's home, else of a country the article
@@ -282,6 +324,14 @@ impl Knowledge {
                 }
             }
         }
+        // Organizations the text names whose country the lists know ("BBC", "Labour Party"): bodies of the
+        // country too.
+        for actor in &article.analysis.actors {
+            let listed = actor.country_evidence.as_deref() == Some(actor.name.as_str());
+            if let (ActorKind::Organization, Some(code), true) = (actor.kind, &actor.country, listed) {
+                vote(code, &actor.name);
+            }
+        }
         votes.sort_by_key(|v| std::cmp::Reverse(v.1.len()));
         let Some((code, forms)) = votes.first() else {
             // No national body named: an article that names one country only is written from there.
@@ -333,6 +383,27 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
+/// The country an article is mostly about: the first it names, when it names it at least twice and no
+/// other country as often.
+fn main_country(article: &Article) -> Option<String> {
+    let first = article.analysis.countries.first()?;
+    let lex = lexicon();
+    let text = &article.text;
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for m in lex.gazetteer.find_iter(text) {
+        if let Some(Entry::Country(c, _)) = lex.entries.get(m.pattern().as_usize()) {
+            if word_bounded(text, m.start(), m.end()) {
+                if let Some(country) = lex.countries.get(*c) {
+                    *counts.entry(country.code.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let top = *counts.get(first.as_str())?;
+    let alone = counts.iter().all(|(code, &n)| *code == first.as_str() || n < top);
+    (top >= 2 && alone).then(|| first.clone())
+}
+
 /// The country of a dateline opening the text ("LONDON (Reuters) -", "KABUL:").
 fn dateline_country(text: &str) -> Option<String> {
     let head: &str = text.trim_start().lines().find(|l| !l.trim().is_empty())?;
@@ -352,8 +423,19 @@ pub fn apply(article: &mut Article) -> Option<Home> {
     let k = knowledge();
     let home = k.home(article);
     let countries = article.analysis.countries.clone();
+    let main = main_country(article);
     let text = &article.text;
     for actor in &mut article.analysis.actors {
+        // "a Conservative MP", "the Plaid MP": a party word and a member noun name nobody in particular.
+        if matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
+            if let Some((form, noun)) = actor.name.trim().rsplit_once(' ') {
+                if k.is_member_noun(noun) && !k.parties_of_member_form(form).is_empty() {
+                    actor.kind = ActorKind::Anonymous;
+                    actor.rule = format!("{} (knowledge: a party member, unnamed)", actor.rule).trim().to_owned();
+                    continue;
+                }
+            }
+        }
         // A "person" named only by a party word ("Tory", "Lib Dem") is the party: a reader knows the word.
         if actor.kind == ActorKind::Person {
             let name = actor.name.trim();
@@ -373,6 +455,11 @@ pub fn apply(article: &mut Article) -> Option<Home> {
                 }
             }
         }
+        // A "person" named only by a body of a state ("Lords", "Commons") is that body.
+        if actor.kind == ActorKind::Person && k.is_state_body(&actor.name) {
+            actor.kind = ActorKind::Organization;
+            actor.rule = format!("{} (knowledge: '{}' is a body of a state)", actor.rule, actor.name).trim().to_owned();
+        }
         if actor.country.is_some() || !matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
             continue;
         }
@@ -391,12 +478,270 @@ pub fn apply(article: &mut Article) -> Option<Home> {
             let domestic = (only_home || mostly_home) && !is_known_organization(&actor.name);
             domestic.then(|| (home.country.clone(), format!("named in {}", home.why)))
         });
+        // Else the country the article is mostly about, when one is: weaker still, and said so.
+        let found = found.or_else(|| {
+            let code = main.as_ref().filter(|_| !is_known_organization(&actor.name))?;
+            Some((code.clone(), format!("named in an article mostly about {}", crate::lexicon::country_label(code))))
+        });
         if let Some((code, evidence)) = found {
             actor.country = Some(code);
             actor.country_evidence = Some(evidence);
         }
     }
+    split_seats(k, article);
+    add_party_mentions(k, article, home.as_ref());
+    merge_parties(k, article, home.as_ref());
     home
+}
+
+/// "Downing Street said", "Number 10 denied it": a seat of government speaking is the government's office,
+/// an organization of its country, not the country itself. Mentions of a country actor that name one of its
+/// seats or bodies become an organization actor of their own, with the statements spoken through them.
+fn split_seats(k: &Knowledge, article: &mut Article) {
+    let text = &article.text;
+    let analysis = &mut article.analysis;
+    let mut next_id = analysis
+        .actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0);
+    let mut added: Vec<Actor> = Vec::new();
+    for actor in analysis.actors.iter_mut().filter(|a| a.kind == ActorKind::Country) {
+        let Some(code) = actor.country.clone() else { continue };
+        let seat_of = |m: &crate::model::Span| {
+            let lower = m.text(text).trim().to_lowercase();
+            let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+            let office = k.office_by_lower.get(lower).and_then(|&i| k.offices.get(i))?;
+            (office.body && office.country.as_deref() == Some(code.as_str()))
+                .then(|| office.same_as.clone().unwrap_or_else(|| office.form.clone()))
+        };
+        let mut by_seat: Vec<(String, Vec<crate::model::Span>)> = Vec::new();
+        actor.mentions.retain(|m| match seat_of(m) {
+            Some(seat) => {
+                match by_seat.iter_mut().find(|(s, _)| *s == seat) {
+                    Some((_, spans)) => spans.push(*m),
+                    None => by_seat.push((seat, vec![*m])),
+                }
+                false
+            }
+            None => true,
+        });
+        for (seat, mentions) in by_seat {
+            next_id += 1;
+            added.push(Actor {
+                id: format!("a{next_id}"),
+                name: seat.clone(),
+                kind: ActorKind::Organization,
+                role: None,
+                country: Some(code.clone()),
+                country_evidence: Some(format!("{seat} is a seat of {}", crate::lexicon::country_label(&code))),
+                mentions,
+                confidence: actor.confidence,
+                entity: None,
+                rule: format!("knowledge: '{seat}' is a seat of government"),
+            });
+        }
+    }
+    for new in &added {
+        for st in &mut analysis.statements {
+            let through =
+                st.speaker_span.is_some_and(|s| new.mentions.iter().any(|m| m.start <= s.start && s.end <= m.end));
+            if through {
+                st.speaker = Some(new.id.clone());
+            }
+        }
+    }
+    // A country actor left with no mention was only ever its seat.
+    let speakers: Vec<String> = analysis.statements.iter().filter_map(|s| s.speaker.clone()).collect();
+    analysis.actors.retain(|a| a.kind != ActorKind::Country || !a.mentions.is_empty() || speakers.contains(&a.id));
+    analysis.actors.extend(added);
+}
+
+/// Words of a text with their byte offsets: runs of letters, digits, inner apostrophes and hyphens.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let inner = matches!(c, '\'' | '’' | '-') && start.is_some();
+        match (c.is_alphanumeric() || inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// "Lib Dem leader Charles Kennedy", "a Tory MP": a party named before a member noun is a mention of the
+/// party. Added to the party's actor, or made one when the text has none (the party is an actor of the
+/// article even where it does not speak).
+fn add_party_mentions(k: &Knowledge, article: &mut Article, home: Option<&Home>) {
+    let text = &article.text;
+    let spans = word_spans(text);
+    let word = |i: usize| spans.get(i).map_or("", |&(s, e)| &text[s..e]);
+    let mut found: Vec<(usize, crate::model::Span)> = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let mut hit = None;
+        for len in (1..=3).rev() {
+            let Some(last) = (i + len).checked_sub(1).filter(|&l| l + 1 < spans.len()) else { continue };
+            // The form's words are joined by single spaces, and a member noun follows it.
+            let joined = (i..last).all(|j| &text[spans[j].1..spans[j + 1].0] == " ");
+            if !joined || !word(i).starts_with(char::is_uppercase) || &text[spans[last].1..spans[last + 1].0] != " " {
+                continue;
+            }
+            if !k.is_member_noun(word(last + 1)) {
+                continue;
+            }
+            let form = &text[spans[i].0..spans[last].1];
+            let candidates = k.parties_of_member_form(form);
+            if candidates.is_empty() {
+                continue;
+            }
+            // One plain word ("Islamic", "Labour") names a party only when it is a large one (a tenth of the
+            // vote or more); several words or an acronym are distinctive enough.
+            let distinctive = len > 1 || form.chars().filter(char::is_ascii_uppercase).count() >= 2;
+            if let Some(p) = k.choose_party(candidates, home, &article.analysis.countries, form) {
+                if distinctive || k.parties[p].share >= 10.0 {
+                    hit = Some((len, p, crate::model::Span::new(spans[i].0, spans[last].1)));
+                }
+                break;
+            }
+        }
+        match hit {
+            Some((len, p, span)) => {
+                found.push((p, span));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let countries = article.analysis.countries.clone();
+    let mut next_id = article
+        .analysis
+        .actors
+        .iter()
+        .filter_map(|a| a.id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0);
+    for (p, span) in found {
+        let actors = &mut article.analysis.actors;
+        // A mention some actor has already (a "person" named "Tory" made a party above) stays its own.
+        if actors.iter().any(|a| a.mentions.iter().any(|m| m.start < span.end && span.start < m.end)) {
+            continue;
+        }
+        let existing = actors
+            .iter()
+            .position(|a| a.kind == ActorKind::Organization && party_of_actor(k, a, home, &countries) == Some(p));
+        match existing {
+            Some(i) => {
+                let mentions = &mut actors[i].mentions;
+                let at = mentions.partition_point(|m| m.start < span.start);
+                mentions.insert(at, span);
+            }
+            None => {
+                next_id += 1;
+                let party = &k.parties[p];
+                actors.push(Actor {
+                    id: format!("a{next_id}"),
+                    name: party.name.clone(),
+                    kind: ActorKind::Organization,
+                    role: None,
+                    country: Some(party.country.clone()),
+                    country_evidence: Some(format!(
+                        "party of {} ({})",
+                        crate::lexicon::country_label(&party.country),
+                        party.name
+                    )),
+                    mentions: vec![span],
+                    confidence: 0.8,
+                    entity: None,
+                    rule: format!("knowledge: '{}' before a member noun names a party", span.text(text)),
+                });
+            }
+        }
+    }
+}
+
+/// The party an organization actor stands for: by its name ("Labour Party", "SNP") or by a member form
+/// ("Tory", "Tories"), of the actor's country when it has one.
+fn party_of_actor(k: &Knowledge, actor: &Actor, home: Option<&Home>, countries: &[String]) -> Option<usize> {
+    let name = actor.name.trim();
+    let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    let named = k.parties_named(name);
+    let candidates = if named.is_empty() { k.parties_of_member_form(name) } else { named };
+    let own: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&p| actor.country.as_deref().is_none_or(|c| k.parties[p].country == c))
+        .collect();
+    k.choose_party(&own, home, countries, name)
+}
+
+/// A party named in one article both by its name and by a member word ("the Conservative Party" and "the
+/// Tories", "Labour" and "the Labour Party") is one actor: the one named most fully keeps the others'
+/// mentions and statements.
+fn merge_parties(k: &Knowledge, article: &mut Article, home: Option<&Home>) {
+    let analysis = &mut article.analysis;
+    let parties: Vec<Option<usize>> = analysis
+        .actors
+        .iter()
+        .map(|a| (a.kind == ActorKind::Organization).then(|| party_of_actor(k, a, home, &analysis.countries)).flatten())
+        .collect();
+    let mut drop: Vec<bool> = vec![false; analysis.actors.len()];
+    for (i, party) in parties.iter().enumerate() {
+        let Some(party) = party else { continue };
+        if drop[i] {
+            continue;
+        }
+        let same: Vec<usize> = (i..parties.len()).filter(|&j| parties[j] == Some(*party)).collect();
+        if same.len() < 2 {
+            continue;
+        }
+        // The keeper: a name of the party's table entry, with the most words; the first on a tie.
+        let words = |j: usize| {
+            let a = &analysis.actors[j];
+            let named = !k.parties_named(a.name.trim_start_matches("the ")).is_empty();
+            (named, a.name.split_whitespace().count())
+        };
+        let keep = same.iter().copied().max_by(|&a, &b| words(a).cmp(&words(b)).then(b.cmp(&a))).unwrap_or(i);
+        let keep_id = analysis.actors[keep].id.clone();
+        for &j in same.iter().filter(|&&j| j != keep) {
+            drop[j] = true;
+            let gone = std::mem::take(&mut analysis.actors[j].mentions);
+            let gone_id = analysis.actors[j].id.clone();
+            let gone_country = analysis.actors[j].country.clone().zip(analysis.actors[j].country_evidence.clone());
+            let kept = &mut analysis.actors[keep];
+            if kept.country.is_none() {
+                (kept.country, kept.country_evidence) = gone_country.unzip();
+            }
+            kept.mentions.extend(gone);
+            kept.mentions.sort_by_key(|m| (m.start, m.end));
+            kept.mentions.dedup();
+            for st in analysis.statements.iter_mut().filter(|st| st.speaker.as_deref() == Some(&gone_id)) {
+                st.speaker = Some(keep_id.clone());
+            }
+        }
+        let kept = &mut analysis.actors[keep];
+        if !kept.rule.contains("one party") {
+            kept.rule = format!("{} (knowledge: one party under several names)", kept.rule).trim().to_owned();
+        }
+    }
+    let mut n = 0;
+    analysis.actors.retain(|_| {
+        n += 1;
+        !drop[n - 1]
+    });
 }
 
 fn party_evidence(k: &Knowledge, p: usize) -> (String, String) {

@@ -24,8 +24,11 @@ pub struct Entity {
     pub name: String,
     /// A role seen (the first one).
     pub role: Option<String>,
-    /// Countries seen, with how many actors gave each.
+    /// Countries seen, with how many actors gave each (from the text or from knowledge of the actor).
     pub countries: Vec<(String, usize)>,
+    /// Countries seen only as the country of the article an actor is named in (weak evidence), with counts:
+    /// the entity's country only when no actor gives a stronger one.
+    pub weak_countries: Vec<(String, usize)>,
     /// The country evidence of the first actor that gave the most frequent country.
     pub country_evidence: Option<String>,
     /// A person's first given name, lower case, once known.
@@ -41,16 +44,32 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The most frequent country (first seen on a tie).
+    /// The most frequent country (first seen on a tie), from the text or knowledge of the actor; else the
+    /// most frequent country of the articles it is named in.
     pub fn country(&self) -> Option<&str> {
-        let mut best: Option<&(String, usize)> = None;
-        for c in &self.countries {
-            if best.is_none_or(|b| c.1 > b.1) {
-                best = Some(c);
-            }
-        }
-        best.map(|c| c.0.as_str())
+        self.strong_country().or_else(|| most_frequent(&self.weak_countries))
     }
+
+    /// The most frequent country given by the text or by knowledge of the actor itself.
+    pub fn strong_country(&self) -> Option<&str> {
+        most_frequent(&self.countries)
+    }
+}
+
+fn most_frequent(counts: &[(String, usize)]) -> Option<&str> {
+    let mut best: Option<&(String, usize)> = None;
+    for c in counts {
+        if best.is_none_or(|b| c.1 > b.1) {
+            best = Some(c);
+        }
+    }
+    best.map(|c| c.0.as_str())
+}
+
+/// Whether a country rests only on the article the actor is named in (its home, its main country), not on
+/// the actor's own words or a fact about the actor.
+pub fn is_weak_evidence(evidence: Option<&str>) -> bool {
+    evidence.is_some_and(|e| e.starts_with("named in ") || e == "the country the article is about")
 }
 
 /// Decisions of the analyst that override resolution (the workspace's alias table, flattened).
@@ -127,7 +146,10 @@ impl Resolver {
                 Some(i) => i,
                 None => self.create(actor, form.as_ref()),
             };
-            taken.insert(index);
+            // A form that may share its entity leaves it free for the article's other actor of it.
+            if !form.as_ref().is_some_and(|f| f.shared) {
+                taken.insert(index);
+            }
             let entity = &mut self.entities[index];
             if form.as_ref().is_some_and(|f| f.key.starts_with("party:")) {
                 entity.kind = ActorKind::Organization;
@@ -150,11 +172,16 @@ impl Resolver {
                 entity.role.clone_from(&actor.role);
             }
             if let Some(code) = &actor.country {
-                match entity.countries.iter_mut().find(|c| c.0 == *code) {
+                let weak = is_weak_evidence(actor.country_evidence.as_deref());
+                let counts = if weak { &mut entity.weak_countries } else { &mut entity.countries };
+                match counts.iter_mut().find(|c| c.0 == *code) {
                     Some(c) => c.1 += 1,
-                    None => entity.countries.push((code.clone(), 1)),
+                    None => counts.push((code.clone(), 1)),
                 }
-                if entity.country() == Some(code.as_str()) && entity.country_evidence.is_none() {
+                // The evidence shown is of the strongest kind the entity has.
+                let replace =
+                    entity.country_evidence.is_none() || !weak && is_weak_evidence(entity.country_evidence.as_deref());
+                if entity.country() == Some(code.as_str()) && replace {
                     entity.country_evidence.clone_from(&actor.country_evidence);
                 }
             }
@@ -171,7 +198,7 @@ impl Resolver {
         for key in std::iter::once(&form.key).chain(&form.more) {
             for &i in self.index.get(key).map_or(&[][..], Vec::as_slice) {
                 // A party is one entity even where the extractor made two actors of it in one article.
-                let free = !taken.contains(&i) || key.starts_with("party:");
+                let free = !taken.contains(&i) || form.shared;
                 if free && !fits.contains(&i) && (form.forced || self.fits(&self.entities[i], form, actor)) {
                     fits.push(i);
                 }
@@ -202,11 +229,18 @@ impl Resolver {
                 (same_role.len() == 1).then(|| same_role[0])
             }
             _ => {
-                // Organizations of one name: of the same country (or, for an actor with none, of none), the one
-                // in most articles; one name in several countries with no country to choose stays apart.
+                // Organizations of one name: of the same country (or, for an actor with none of its own, of one
+                // country only), the one in most articles; one name in several countries with no country to
+                // choose stays apart.
+                let own = actor.country.as_deref().filter(|_| !is_weak_evidence(actor.country_evidence.as_deref()));
+                let first = self.entities[fits[0]].strong_country();
+                let one_country = fits.iter().all(|&i| self.entities[i].strong_country() == first);
                 fits.iter()
                     .copied()
-                    .filter(|&i| self.entities[i].country() == actor.country.as_deref())
+                    .filter(|&i| match own {
+                        Some(code) => self.entities[i].strong_country() == Some(code),
+                        None => one_country,
+                    })
                     .max_by_key(|&i| (self.entities[i].articles, std::cmp::Reverse(i)))
             }
         }
@@ -216,7 +250,9 @@ impl Resolver {
         if entity.kind != actor.kind && !form.key.starts_with("party:") {
             return false;
         }
-        if let (Some(a), Some(b)) = (entity.country(), actor.country.as_deref()) {
+        // Only countries of the actors themselves clash; the country of the article one is named in does not.
+        let own = actor.country.as_deref().filter(|_| !is_weak_evidence(actor.country_evidence.as_deref()));
+        if let (Some(a), Some(b)) = (entity.strong_country(), own) {
             if a != b {
                 return false;
             }
@@ -241,6 +277,7 @@ impl Resolver {
             name: actor.name.clone(),
             role: None,
             countries: Vec::new(),
+            weak_countries: Vec::new(),
             country_evidence: None,
             given: None,
             keys,
@@ -256,11 +293,20 @@ impl Resolver {
     pub fn fill_countries(&self, article: &mut Article) -> usize {
         let mut filled = 0;
         for actor in &mut article.analysis.actors {
-            if actor.country.is_some() || !matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
+            if !matches!(actor.kind, ActorKind::Person | ActorKind::Organization) {
+                continue;
+            }
+            // A country from the article alone gives way to the entity's own country from another article.
+            let weak = is_weak_evidence(actor.country_evidence.as_deref());
+            if actor.country.is_some() && !weak {
                 continue;
             }
             let Some(entity) = self.entity_of(&article.hash, &actor.id) else { continue };
-            let Some(code) = entity.country() else { continue };
+            let code = if weak { entity.strong_country() } else { entity.country() };
+            let Some(code) = code else { continue };
+            if actor.country.as_deref() == Some(code) {
+                continue;
+            }
             actor.country = Some(code.to_owned());
             actor.country_evidence = Some(match &entity.country_evidence {
                 Some(e) => format!("{} in another article: {e}", entity.name),
@@ -297,6 +343,9 @@ struct Form {
     full: bool,
     /// The analyst said which entity it belongs to: join it whatever the names and countries say.
     forced: bool,
+    /// May share its entity with another actor of the same article (a party under two names, a broadcaster
+    /// and one of its channels).
+    shared: bool,
 }
 
 impl Form {
@@ -323,6 +372,7 @@ impl Form {
                 given: None,
                 full: true,
                 forced: false,
+                shared: false,
             }),
             // A "person" named only by a party word ("Tory", "Lib Dem") is the party speaking.
             ActorKind::Person => party_form(actor, actor.name.trim(), true).or_else(|| person_form(&actor.name)),
@@ -375,6 +425,7 @@ fn person_form(name: &str) -> Option<Form> {
         full: given.is_some(),
         given,
         forced: false,
+        shared: false,
     })
 }
 
@@ -388,7 +439,14 @@ fn party_form(actor: &Actor, name: &str, member: bool) -> Option<Form> {
         .copied()
         .filter(|&p| actor.country.as_deref().is_none_or(|c| k.parties[p].country == c))
         .max_by(|&a, &b| k.parties[a].share.total_cmp(&k.parties[b].share))?;
-    Some(Form { key: format!("party:{party}"), more: Vec::new(), given: None, full: false, forced: false })
+    Some(Form {
+        key: format!("party:{party}"),
+        more: Vec::new(),
+        given: None,
+        full: false,
+        forced: false,
+        shared: true,
+    })
 }
 
 /// An organization: filed under the gazetteer's organization or the party its name stands for, else
@@ -397,13 +455,36 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
     let lex = lexicon();
     let name = actor.name.trim();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    // A channel or station speaks for its broadcaster ("Radio Four" is the BBC).
+    if let Some(parent) = knowledge().broadcaster_of(name) {
+        let stand_in = Actor { name: parent.to_owned(), ..actor.clone() };
+        return Form { shared: true, ..organization_form(&stand_in, &normalise(parent)) };
+    }
     if let Some(form) = party_form(actor, name, false).or_else(|| party_form(actor, name, true)) {
         return form;
+    }
+    // "the Commons" and "the House of Commons": one body of a state under its forms.
+    if let Some(body) = knowledge().body_key(name) {
+        return Form {
+            key: format!("office:{body}"),
+            more: Vec::new(),
+            given: None,
+            full: true,
+            forced: false,
+            shared: false,
+        };
     }
     if let Some(m) = lex.gazetteer.find(name) {
         if m.start() == 0 && m.end() == name.len() {
             if let Some(Entry::Organization(i)) = lex.entries.get(m.pattern().as_usize()) {
-                return Form { key: format!("org:{i}"), more: Vec::new(), given: None, full: true, forced: false };
+                return Form {
+                    key: format!("org:{i}"),
+                    more: Vec::new(),
+                    given: None,
+                    full: true,
+                    forced: false,
+                    shared: false,
+                };
             }
         }
     }
@@ -416,9 +497,16 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
         .to_lowercase();
     let is_acronym = words.len() == 1 && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
     if is_acronym {
-        return Form { key: format!("org:~{normal}"), more: Vec::new(), given: None, full: false, forced: false };
+        return Form {
+            key: format!("org:~{normal}"),
+            more: Vec::new(),
+            given: None,
+            full: false,
+            forced: false,
+            shared: false,
+        };
     }
     let more =
         if acronym.chars().count() >= 2 && words.len() >= 2 { vec![format!("org:~{acronym}")] } else { Vec::new() };
-    Form { key: format!("org:{normal}"), more, given: None, full: true, forced: false }
+    Form { key: format!("org:{normal}"), more, given: None, full: true, forced: false, shared: false }
 }

@@ -1,7 +1,9 @@
 //! Actor mentions and the registry that merges them into one actor per referent: full names, surnames,
 //! role-only mentions ("the Iranian Foreign Minister"), acronyms and pronouns.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{CountryForm, Entry, TitleWord};
 use crate::model::{ActorKind, Span};
@@ -91,6 +93,42 @@ const ORG_HEADS: &[&str] = &[
     "hospital",
     "society",
     "trust",
+];
+
+/// Letters written after a person's name: honours, professional ranks and seats.
+const POST_NOMINALS: &[&str] =
+    &["QC", "KC", "SC", "MP", "MSP", "MEP", "AM", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "VC", "PhD"];
+
+/// Organization words that name no organization when they stand alone, capitalised ("Radio", "Group").
+/// Institutions of a state ("Parliament", "Senate", "Cabinet") do, and are not here.
+const GENERIC_HEADS: &[&str] = &[
+    "radio",
+    "television",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "journal",
+    "club",
+    "group",
+    "company",
+    "corporation",
+    "centre",
+    "center",
+    "service",
+    "services",
+    "network",
+    "school",
+    "college",
+    "hospital",
+    "society",
+    "trust",
+    "international",
+    "industries",
+    "association",
+    "foundation",
+    "fund",
+    "institute",
 ];
 
 /// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
@@ -622,10 +660,30 @@ pub fn phrase_at(
         while ne > ns && !w.is_word(ne - 1) {
             ne -= 1;
         }
+        // "Jane Roe QC", "John Roe MP": letters after a name are no part of it.
+        let words_in = |a: usize, b: usize| (a..b).filter(|&k| w.is_word(k)).count();
+        while words_in(ns, ne) > 2 && POST_NOMINALS.contains(&w.word(ne - 1)) {
+            ne -= 1;
+            while ne > ns && !w.is_word(ne - 1) {
+                ne -= 1;
+            }
+        }
+        // "Radio", "Group": an organization word alone names no organization.
+        if ne == ns + 1 && !honorific && title_tokens.is_empty() && GENERIC_HEADS.contains(&w.lower(ns)) {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
+        // "Culture Secretary Jane Roe", "MSP Jane Roe": an office written in capitals before the name is
+        // its role, not part of it.
+        let lead = leading_role(w, ns, ne);
+        let role_from = title_tokens.first().copied().unwrap_or(ns).min(ns);
+        let ns = lead.map_or(ns, |(_, name)| name);
         let words: Vec<&str> = (ns..ne).filter(|&k| w.is_word(k)).map(|k| w.word(k)).collect();
         let last_lower = w.lower(ne - 1).to_owned();
         let span = span_of(ns, ne);
-        let role = role_text(w, &title_tokens);
+        let role = match lead {
+            Some((head, _)) => Some(span_of(role_from, head + 1).text(text).to_owned()),
+            None => role_text(w, &title_tokens),
+        };
         let cty = country.as_ref().map(country_of);
         if matches!(last_lower.as_str(), "government" | "administration") && ne == ns + 1 {
             if let Some(c) = country {
@@ -646,6 +704,10 @@ pub fn phrase_at(
                 Some(_) => false,
                 None => !t.is_headline(ns),
             };
+        // "GMT", "TV", "DNA": capitals that name no organization.
+        if ne == ns + 1 && common_acronyms().contains(w.word(ns)) && reg.aliased(w.word(ns)).is_none() {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
         let org_word = ORG_HEADS.contains(&last_lower.as_str());
         if org_word || acronym {
             if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
@@ -691,7 +753,9 @@ pub fn phrase_at(
             && first_flags & features::FIRST_COMMON != 0
             && first_flags & features::COMMON == 0
             && w.is_cap(ns + 1);
-        let (confidence, rule) = if honorific {
+        let (confidence, rule) = if lead.is_some() {
+            (0.9, "role + name".to_owned())
+        } else if honorific {
             (0.9, "honorific + name".to_owned())
         } else if !title_tokens.is_empty() {
             (0.9, "title + name".to_owned())
@@ -889,4 +953,307 @@ pub fn initial_matches(first_word: &str, acronym: &str) -> bool {
 pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}
+
+/// Nouns that name what a person is or does (`assets/role_nouns.txt`), with the head words of
+/// `titles.txt`.
+fn role_nouns() -> &'static HashSet<String> {
+    static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("../../assets/role_nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Whether token `i` is a noun that names a role: an occupation or function ("economist", "coach") or the
+/// head of a title ("minister").
+pub fn is_role_noun(w: &Words<'_>, i: usize) -> bool {
+    w.is_word(i) && (w.title(i) == Some(TitleWord::Head) || role_nouns().contains(w.lower(i)))
+}
+
+/// In a capitalised run `ns..ne` that starts with an office ("Constitutional Affairs Minister David Roe",
+/// "Auditor General Sir John Roe", "MSP Karen Roe"): the last role head of the office and the first token of
+/// the name. Two name words must follow (honorifics apart), so a surname that is also a title ("John Major")
+/// stays a name.
+fn leading_role(w: &Words<'_>, ns: usize, ne: usize) -> Option<(usize, usize)> {
+    let head = (ns..ne).rev().find(|&k| is_role_noun(w, k))?;
+    let mut name = head + 1;
+    while name < ne && (w.is_honorific(name) || w.word(name) == ".") {
+        name += 1;
+    }
+    let rest: Vec<usize> = (name..ne).filter(|&k| w.is_word(k)).collect();
+    let names_only = rest.iter().all(|&k| w.is_cap(k) && !is_role_noun(w, k));
+    let office = (ns..=head).all(|k| !w.is_word(k) || w.is_cap(k) || is_acronym(w.word(k)));
+    // After an honorific ("Minister Lord Roe") one name word is enough.
+    let enough = rest.len() >= 2 || name > head + 1 && rest.len() == 1;
+    (enough && names_only && office).then_some((head, name))
+}
+
+/// Words that end a role phrase before a name when walking back from its head.
+const ROLE_WALK_STOPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "by",
+    "of",
+    "and",
+    "or",
+    "from",
+    "with",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "that",
+    "this",
+    "but",
+    "says",
+    "said",
+    "told",
+    "after",
+    "when",
+    "while",
+    "who",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "are",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "than",
+    "if",
+    "because",
+    "meanwhile",
+    "however",
+    "also",
+    "into",
+    "about",
+    "over",
+    "under",
+    "against",
+    "between",
+    "through",
+    "during",
+    "without",
+    "like",
+    "not",
+    "which",
+    "where",
+    "whose",
+    "whom",
+    "then",
+    "so",
+    "yet",
+    "nor",
+];
+
+fn ends_role_walk(lower: &str) -> bool {
+    ROLE_WALK_STOPS.contains(&lower)
+}
+
+/// Roles written around a person's name with the nouns of occupations and functions: before it ("pace
+/// bowler Jane Roe", "South African vice-captain John Roe", "the company's chief economist Jane Roe") or as
+/// an apposition after it ("Jane Roe, a dietitian,", "John Roe, chief economist at the bank,"). A country
+/// word inside the role is the person's country, in the text's own words.
+pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize, end: usize) {
+    let Referent::Actor(a) = p.referent else { return };
+    if reg.drafts[a].role.is_some() {
+        return;
+    }
+    if reg.drafts[a].kind == ActorKind::Organization {
+        let found = kind_before(w, p.start, first).or_else(|| kind_after(w, p.start, p.end, end));
+        // "the Labour party": the kind that ends the name is no description.
+        let own = reg.drafts[a].name.split_whitespace().last().map(str::to_lowercase);
+        let found = found.filter(|&(_, e)| own.as_deref() != Some(w.lower(e - 1)));
+        if let Some((s, e)) = found {
+            let role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+            reg.drafts[a].role = Some(role);
+        }
+        return;
+    }
+    if reg.drafts[a].kind != ActorKind::Person {
+        return;
+    }
+    let found = role_before(w, p.start, first)
+        .or_else(|| role_before_comma(w, p.start, p.end, first))
+        .or_else(|| role_after(w, p.end, end));
+    let Some((s, e)) = found else { return };
+    let role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+    let country = (s..e).find_map(|k| w.country_at(k).map(|(c, _, ce)| (k, c, ce)));
+    let d = &mut reg.drafts[a];
+    if let Some((k, c, ce)) = country {
+        if d.country.is_none() || d.implicit_country {
+            d.country = Some(w.country_code(c).to_owned());
+            d.evidence = Some(Span::new(w.tokens[k].start, w.tokens[ce - 1].end).text(w.text).to_owned());
+            d.implicit_country = false;
+        }
+    }
+    d.role = Some(role);
+}
+
+/// Abbreviations in capitals that name no organization (`assets/common_acronyms.txt`), as written.
+fn common_acronyms() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../assets/common_acronyms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// Nouns that say what kind of organization a name is (`assets/org_nouns.txt`).
+fn org_nouns() -> &'static HashSet<String> {
+    static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("../../assets/org_nouns.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+fn is_org_noun(w: &Words<'_>, i: usize) -> bool {
+    w.is_word(i) && !w.is_cap(i) && org_nouns().contains(w.lower(i))
+}
+
+/// "retailer Acme Stores", "the collapsed insurance giant Acme": the kind of an organization before its
+/// name, with up to five modifiers.
+fn kind_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)> {
+    let head = at.checked_sub(1).filter(|&h| h >= first && is_org_noun(w, h))?;
+    let mut s = head;
+    while s > first && s + 6 > head {
+        let k = s - 1;
+        if w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+            s = k;
+        } else {
+            break;
+        }
+    }
+    Some((s, head + 1))
+}
+
+/// "the Acme news agency", "the Red Hand militia": the kind of an organization after its name, when "the"
+/// opens the phrase.
+fn kind_after(w: &Words<'_>, start: usize, at: usize, end: usize) -> Option<(usize, usize)> {
+    if start == 0 || w.lower(start - 1) != "the" {
+        return None;
+    }
+    let mut k = at;
+    let mut head = None;
+    while k < end && k < at + 3 && w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) {
+        if is_org_noun(w, k) {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    head.map(|h| (at, h + 1))
+}
+
+/// Tokens `s..e` of a role phrase right before a name at `at`: a role noun and up to five modifiers before
+/// it (words, country adjectives, a possessive name), not crossing a determiner, preposition or verb.
+fn role_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)> {
+    let head = at.checked_sub(1).filter(|&h| h >= first && is_role_noun(w, h) && !w.is_cap(h))?;
+    let mut s = head;
+    while s > first && s + 6 > head {
+        let k = s - 1;
+        let word = w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none();
+        if word || w.kind(k) == Some(Kind::Possessive) {
+            s = k;
+        } else {
+            break;
+        }
+    }
+    // A possessive at the start has lost its owner: "Thorpe's coach" keeps "Thorpe".
+    while s < head && w.kind(s) == Some(Kind::Possessive) {
+        s += 1;
+    }
+    Some((s, head + 1))
+}
+
+/// Tokens `s..e` of a role set off by commas before a name ("The national secretary of the union, Jane
+/// Roe, says", "Acme Helicopters owner, John Roe, says"): a role noun, with modifiers before it and a
+/// prepositional phrase after it up to the comma. The name must be followed by a comma or a cue.
+fn role_before_comma(w: &Words<'_>, at: usize, name_end: usize, first: usize) -> Option<(usize, usize)> {
+    let comma = at.checked_sub(1).filter(|&c| c > first && w.word(c) == ",")?;
+    if w.word(name_end) != "," && w.cue_at(name_end).is_none() {
+        return None;
+    }
+    // The head: right before the comma, or before a prepositional phrase that ends at it.
+    let mut head = None;
+    let mut k = comma;
+    while k > first && k + 12 > comma {
+        k -= 1;
+        if is_role_noun(w, k) && !w.is_cap(k) {
+            head = Some(k);
+            break;
+        }
+        let inside_pp = w.is_word(k) || matches!(w.word(k), "(" | ")") || w.kind(k) == Some(Kind::Possessive);
+        if !inside_pp || w.cue_at(k).is_some() || matches!(w.lower(k), "who" | "which" | "that" | "said" | "says") {
+            return None;
+        }
+    }
+    let head = head?;
+    if head + 1 < comma && !matches!(w.lower(head + 1), "of" | "in" | "at" | "for" | "with" | "from") {
+        return None;
+    }
+    let (s, _) = role_before(w, head + 1, first)?;
+    // "director and chief financial officer": two roles joined by "and".
+    let s = if s >= first + 2 && w.lower(s - 1) == "and" && is_role_noun(w, s - 2) { s - 2 } else { s };
+    let s = if w.lower(s) == "the" { s + 1 } else { s };
+    Some((s, comma))
+}
+
+/// Tokens `s..e` of an apposition after a name ending at `at`: ", (the|a|an) MODIFIERS ROLE-NOUN (of|at|for
+/// WORDS)" closed by a comma, a full stop or a semicolon.
+fn role_after(w: &Words<'_>, at: usize, end: usize) -> Option<(usize, usize)> {
+    if w.word(at) != "," {
+        return None;
+    }
+    let mut k = at + 1;
+    if matches!(w.lower(k), "the" | "a" | "an") {
+        k += 1;
+    }
+    let s = k;
+    let mut head = None;
+    while k < end && k < s + 5 && w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+        if is_role_noun(w, k) && !w.is_cap(k) {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    let head = head?;
+    let mut e = head + 1;
+    if matches!(w.lower(e), "of" | "at" | "for" | "with") {
+        let mut j = e + 1;
+        while j < end && j < e + 8 && (w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) && w.cue_at(j).is_none() {
+            j += 1;
+        }
+        if matches!(w.word(j), "," | "." | ";") {
+            e = j;
+        }
+    }
+    matches!(w.word(e), "," | "." | ";").then_some((s, e))
 }

@@ -112,6 +112,7 @@ pub fn extract(text: &str) -> Analysis {
                         }
                     }
                     descriptive_role(&w, &mut reg, &p, s.first, s.end);
+                    actors::occupation_role(&w, &mut reg, &p, s.first, s.end);
                     phrases.push(p);
                 }
                 None => i += 1,
