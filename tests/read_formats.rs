@@ -387,6 +387,17 @@ fn a_sentence_running_on_into_the_next_column_or_page_stays_one_paragraph() {
     assert!(text.contains("year.\n\nOfficials will meet"), "a new paragraph after a gap: {text:?}");
 }
 
+/// Found by fuzzing the web-page reader: a title in a broken encoding gave C1 control characters.
+#[test]
+fn metadata_holds_no_control_characters() {
+    let page = b"<html><head><title>Talks\x90 resume\tat the border</title>\
+        <meta name=\"author\" content=\"Jane\x85Smith\"></head><body><p>Pakistan and Afghanistan agreed on \
+        Monday to reopen the border crossing after two days of talks, officials said.</p></body></html>";
+    let article = read("page.html", page);
+    assert_eq!(article.title.as_deref(), Some("Talks resume at the border"));
+    assert!(article.meta.authors.iter().all(|a| !a.chars().any(char::is_control)), "{:?}", article.meta.authors);
+}
+
 #[test]
 fn a_scanned_pdf_says_it_has_no_text_layer() {
     let error = parse_bytes("scan.pdf", &pdf(&[Vec::new()], INFO, &[]), Format::Pdf).expect_err("refused");

@@ -95,7 +95,7 @@ fn command(workspace: &Workspace, opened: &mut Vec<Article>, input: &mut Input<'
     let kind = input.byte() % 12;
     let country = COUNTRIES[input.byte() % COUNTRIES.len()];
     let article = input.pick(&workspace.articles).map(|a| Article::clone(a));
-    let dossier = input.pick(&workspace.dossiers).cloned();
+    let dossier = input.pick(&workspace.dossiers).map(|d| Dossier::clone(d));
     let built = match kind {
         0 => {
             let new = self::article(opened.len(), input);

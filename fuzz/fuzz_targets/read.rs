@@ -15,5 +15,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };
     let format = [Format::Text, Format::Markdown, Format::Html][usize::from(pick % 3)];
-    read_check::read_and_check(bytes, format);
+    if let Some(read) = read_check::read_and_check(bytes, format) {
+        read_check::check_meta(&read);
+    }
 });

@@ -10,7 +10,10 @@ mod read_check;
 use dossier::read::Format;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+// pdf-extract panics on some malformed files; the reader catches those panics (`catch_unwind`) and
+// reports the file as unreadable. libFuzzer's hook would abort on the caught panic, so the target puts
+// the standard hook back: a panic that escapes the reader still aborts (libfuzzer-sys does that).
+fuzz_target!(init: drop(std::panic::take_hook()), |data: &[u8]| {
     if let Some(read) = read_check::read_and_check(data, Format::Pdf) {
         read_check::check_meta(&read);
     }

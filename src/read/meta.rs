@@ -86,6 +86,23 @@ pub fn from_html(document: &Document) -> (Option<String>, ArticleMeta) {
     (title.filter(|t| !t.is_empty()), meta)
 }
 
+/// The title and every field as one line of readable text: control characters (a broken encoding's
+/// C1 controls, tabs, line breaks) become spaces, runs of spaces one; fields left empty are dropped.
+/// Found by fuzzing the web-page reader.
+pub fn one_line_fields(title: Option<String>, meta: ArticleMeta) -> (Option<String>, ArticleMeta) {
+    let one_line = |text: String| {
+        let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        Some(collapse(&spaced)).filter(|t| !t.is_empty())
+    };
+    let meta = ArticleMeta {
+        published: meta.published.and_then(one_line),
+        authors: meta.authors.into_iter().filter_map(one_line).collect(),
+        outlet: meta.outlet.and_then(one_line),
+        url: meta.url.and_then(one_line),
+    };
+    (title.and_then(one_line), meta)
+}
+
 /// What the first lines of a text give: a dateline's date and agency, a "By …" line's authors, a date
 /// line. Fields the caller already has are kept.
 pub fn complete_from_text(meta: &mut ArticleMeta, text: &str) {
@@ -420,6 +437,20 @@ fn names(value: Option<&Value>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_single_lines_of_readable_text() {
+        let meta = ArticleMeta {
+            published: Some("2024-03-03".into()),
+            authors: vec!["Jo\u{90} Writer".into(), "\t".into()],
+            outlet: Some("News\nwire".into()),
+            url: None,
+        };
+        let (title, meta) = one_line_fields(Some("Ministers argue\u{90}over\r\ntreaty".into()), meta);
+        assert_eq!(title.as_deref(), Some("Ministers argue over treaty"));
+        assert_eq!(meta.authors, ["Jo Writer"]);
+        assert_eq!(meta.outlet.as_deref(), Some("News wire"));
+    }
 
     #[test]
     fn dates_in_common_forms() {

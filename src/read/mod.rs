@@ -175,6 +175,7 @@ pub fn parse_bytes(name: &str, bytes: &[u8], format: Format) -> Result<ReadArtic
     if text.trim().is_empty() {
         return Err(ReadError::NoText { path: name.to_owned() });
     }
+    let (title, meta) = meta::one_line_fields(title, meta);
     Ok(ReadArticle { title, text, meta, warnings })
 }
 
