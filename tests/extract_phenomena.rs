@@ -3,6 +3,7 @@
 //! (and which senses of them are not), and where the content ends.
 
 use dossier::extract::extract;
+use dossier::model::ActorKind;
 
 /// (speaker name, cue, content) of every statement.
 fn statements(text: &str) -> Vec<(String, String, String)> {
@@ -95,6 +96,48 @@ fn a_long_subject_back_to_the_comma_after_the_content() {
         one("The harvest will be late this year, the cooperative's longtime adviser Paul Dunmore said.");
     assert_eq!((speaker.as_str(), cue.as_str()), ("Paul Dunmore", "said"));
     assert_eq!(content, "The harvest will be late this year");
+}
+
+#[test]
+fn a_role_then_a_name_in_apposition_before_an_auxiliary_is_the_person() {
+    let (speaker, cue, content) =
+        one("The Fisheries Minister, Oskar Lindqvist, has announced more patrol boats will join the fleet.");
+    assert_eq!(speaker, "Oskar Lindqvist");
+    assert!(cue.ends_with("announced"), "{cue}");
+    assert_eq!(content, "more patrol boats will join the fleet");
+}
+
+#[test]
+fn a_name_then_an_appositive_then_an_auxiliary_and_the_cue() {
+    let (speaker, _, content) = one("Tom Reyes, a lawyer for the families, has said the settlement is too small.");
+    assert_eq!(speaker, "Tom Reyes");
+    assert_eq!(content, "the settlement is too small");
+}
+
+#[test]
+fn a_relative_clause_left_open_does_not_hand_the_statement_to_a_name_inside_it() {
+    let (speaker, _, content) = one(
+        "Wing keeper Tom Harlow, who is in the side in place of opener Ben Castle says he is not worried by the pitch.",
+    );
+    assert_eq!(speaker, "Tom Harlow");
+    assert_eq!(content, "he is not worried by the pitch");
+}
+
+#[test]
+fn an_unknown_name_that_speaks_is_a_person() {
+    let text = "Norvania's interim leader resigned on Friday. Ilsabet Quorvanne Daskel told a stunned nation that \
+                she could not rescue the economy. Only a week ago she was promising a million new jobs.";
+    let all = statements(text);
+    assert!(!all.is_empty(), "{all:#?}");
+    assert!(all.iter().all(|(speaker, _, _)| speaker == "Ilsabet Quorvanne Daskel"), "{all:#?}");
+}
+
+#[test]
+fn a_web_address_that_speaks_is_an_organization() {
+    let text = "According to Examplesoft.com, a security software maker, the worm is attacking home computers.";
+    let analysis = extract(text);
+    let speaker = analysis.statements.first().and_then(|s| s.speaker.as_deref()).and_then(|id| analysis.actor(id));
+    assert_eq!(speaker.map(|a| (a.name.as_str(), a.kind)), Some(("Examplesoft.com", ActorKind::Organization)));
 }
 
 // Pronouns by agreement, not only recency.

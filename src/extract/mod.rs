@@ -13,6 +13,7 @@ mod words;
 
 use crate::lexicon::{CountryForm, Entry, lexicon};
 use crate::model::{Actor, ActorKind, Analysis, Span, Statement};
+use crate::tag::EntityType;
 
 use actors::{Phrase, Referent, Registry};
 use statements::{Found, Speaker};
@@ -142,7 +143,7 @@ pub fn extract(text: &str) -> Analysis {
     given_name_genders(&mut reg);
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
     for n in 0..found.len() {
-        let r = resolve(&w, &mut reg, &phrases, &found, &resolved, n, &in_quote);
+        let r = resolve(&w, &tagged, &mut reg, &phrases, &found, &resolved, n, &in_quote);
         resolved.push(r);
     }
     coordinated_speakers(&w, &mut reg, &phrases, &mut found, &mut resolved);
@@ -550,8 +551,10 @@ fn add_continuations(
 }
 
 /// Resolves the speaker of statement `n` to an actor, and the span of the speaker at the cue.
+#[allow(clippy::too_many_arguments)]
 fn resolve(
     w: &Words<'_>,
+    tagged: &entities::Tagged,
     reg: &mut Registry,
     phrases: &[Phrase],
     found: &[Found],
@@ -660,7 +663,18 @@ fn resolve(
             }
             if matches!(
                 last_word.as_str(),
-                "organisation" | "organization" | "group" | "ministry" | "movement" | "party" | "government"
+                "organisation"
+                    | "organization"
+                    | "group"
+                    | "ministry"
+                    | "movement"
+                    | "party"
+                    | "government"
+                    | "company"
+                    | "firm"
+                    | "agency"
+                    | "authority"
+                    | "bureau"
             ) {
                 if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization]) {
                     reg.drafts[a].mentions.push(span);
@@ -672,6 +686,10 @@ fn resolve(
             if statements::described_noun_phrase(w, start, end) {
                 return anonymous(w, reg, start, end, span);
             }
+            if let Some((a, at)) = unread_name(w, tagged, reg, start, end) {
+                let rule = format!("'{}' speaks: a name with no other reading", reg.drafts[a].name);
+                return Resolved::new(Some(a), Some(at), rule);
+            }
             Resolved::new(None, Some(span), "speaker phrase not resolved")
         }
     }
@@ -680,6 +698,53 @@ fn resolve(
 fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
     Span::new(w.tokens[a].start, w.tokens[b - 1].end)
 }
+
+/// "Amira Solano Vance told …", "According to Examplesoft.com, …": capitalised words the name scanner had
+/// no evidence for (no title, census name or tagger reading), which speak: the subject of a speech cue is
+/// an actor. A web address is an organization; two to four name words are a person.
+fn unread_name(
+    w: &Words<'_>,
+    tagged: &entities::Tagged,
+    reg: &mut Registry,
+    start: usize,
+    end: usize,
+) -> Option<(usize, Span)> {
+    let first = (start..end).find(|&k| !matches!(w.lower(k), "the" | "a" | "an"))?;
+    let words: Vec<&str> = (first..end).map(|k| w.word(k)).collect();
+    let name_like = |k: usize| {
+        w.is_cap(k)
+            && w.is_word(k)
+            && !w.is_pronoun(k)
+            && w.title(k).is_none()
+            && w.hit_of(k).is_none()
+            && w.country_at(k).is_none()
+            && !w.is_common(k)
+    };
+    if words.is_empty() || words.len() > 4 || !(first..end).all(name_like) {
+        return None;
+    }
+    // The tagger's sure reading of a place or a work stands ("Pacific Solution", "Easter Sunday").
+    let web = words.len() == 1 && [".com", ".org", ".net"].iter().any(|d| words[0].to_lowercase().ends_with(d));
+    let reading = tagged.reading(first, end);
+    if !web && matches!(reading.kind, Some(EntityType::Place | EntityType::Other)) && reading.prob >= UNREAD_DOUBT {
+        return None;
+    }
+    let span = span_of(w, first, end);
+    let a = if web || reading.kind == Some(EntityType::Organization) {
+        reg.organization(&words.join(" "), None, false, span)
+    } else if words.len() >= 2 {
+        reg.person(&words, None, None, span, true)
+    } else {
+        return None;
+    };
+    reg.decide(a, UNREAD_CONFIDENCE, "speaks: a name with no other reading".to_owned());
+    Some((a, span))
+}
+
+/// A tagger reading of place or other at least this sure keeps an unread name from becoming a speaker.
+const UNREAD_DOUBT: f32 = 0.5;
+/// How sure an actor made only because it speaks is.
+const UNREAD_CONFIDENCE: f32 = 0.6;
 
 /// An unnamed source: the noun phrase as written, with the country of a demonym in it.
 fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: Span) -> Resolved {
