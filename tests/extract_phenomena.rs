@@ -115,6 +115,32 @@ fn a_name_then_an_appositive_then_an_auxiliary_and_the_cue() {
 }
 
 #[test]
+fn a_sentence_adverb_then_a_role_and_a_name_in_apposition() {
+    let (speaker, _, content) =
+        one("However, a senior regional commander, Tariq Demir, said he believed the rebels had left the valley.");
+    assert_eq!(speaker, "Tariq Demir");
+    assert_eq!(content, "he believed the rebels had left the valley");
+}
+
+#[test]
+fn a_name_after_an_of_phrase_and_a_comma_is_not_taken_for_the_subject() {
+    let text = "Meanwhile, the brother of flood victim, Dana Kowal, says he is still waiting for news.";
+    assert!(statements(text).iter().all(|(speaker, _, _)| speaker != "Dana Kowal"), "{:#?}", statements(text));
+}
+
+#[test]
+fn a_participle_after_the_cue_ends_the_attribution() {
+    let all = statements(
+        "\"This deal is rotten,\" Ruiz said. \"You cheated the workers\" to lift the share price, she said, \
+         pointing to the bonuses paid last year.",
+    );
+    assert!(
+        all.iter().any(|(speaker, _, content)| speaker == "Ruiz" && content.starts_with("\"You cheated the workers\"")),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn a_relative_clause_left_open_does_not_hand_the_statement_to_a_name_inside_it() {
     let (speaker, _, content) = one(
         "Wing keeper Tom Harlow, who is in the side in place of opener Ben Castle says he is not worried by the pitch.",

@@ -459,7 +459,12 @@ fn statement_at(
     // "…, analysts say; …" and "…, Spicer said, adding …" end the attribution as a sentence end does.
     let cue_ends_sentence = after_cue >= end
         || w.word(after_cue) == ";"
-        || w.word(after_cue) == "," && w.lower(after_cue + 1).ends_with("ing") && w.cue_at(after_cue + 1).is_some();
+        || w.word(after_cue) == "," && w.lower(after_cue + 1).ends_with("ing") && w.cue_at(after_cue + 1).is_some()
+        // "…” to drive up the price, she said, referencing …": any participle after the cue's comma.
+        || w.word(after_cue) == ","
+            && w.lower(after_cue + 1).ends_with("ing")
+            && !w.is_cap(after_cue + 1)
+            && !matches!(w.lower(after_cue + 1), "during" | "including" | "notwithstanding");
     // "…, Donald Trump's longtime adviser Roger Stone said.": a longer noun phrase back to the comma.
     if cue_ends_sentence && !coordinated && relative.is_none() && role_name.is_none() {
         if let Some(j) = phrase_back_to_comma(w, s, speaker_start, in_quote) {
@@ -636,7 +641,15 @@ fn role_name_subject(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[
     while first > s.first && open - first < 14 && np_word(first - 1) {
         first -= 1;
     }
-    let opens_sentence = first == s.first || first == s.first + 1 && w.kind(s.first) == Some(Kind::Open);
+    // "However, a senior commander, X, said": a sentence adverb of up to three words and its comma may come first.
+    let after_adverb = first > s.first + 1
+        && first <= s.first + 4
+        && w.word(first - 1) == ","
+        && (s.first..first - 1).all(|t| w.is_word(t) && (t == s.first || !w.is_cap(t)) && w.cue_at(t).is_none())
+        // "Meanwhile, the husband of crash victim, X, says": the name may belong to the "of" phrase.
+        && (first..open).all(|t| w.lower(t) != "of");
+    let opens_sentence =
+        first == s.first || first == s.first + 1 && w.kind(s.first) == Some(Kind::Open) || after_adverb;
     let after_quote = first > s.first
         && (w.kind(first - 1) == Some(Kind::Close)
             || first > s.first + 1 && w.word(first - 1) == "," && w.kind(first - 2) == Some(Kind::Close));
@@ -1194,14 +1207,18 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
 /// followed Iran's lead and offered …").
 fn subject_of_sentence(w: &Words<'_>, s: &Sentence, before: usize, in_quote: &[bool]) -> Speaker {
     let mut k = s.first;
-    // Skip a leading adverbial phrase that ends with a comma.
-    if let Some(comma) = (s.first..before).find(|&t| w.word(t) == ",") {
+    // Skip leading adverbial phrases that end with a comma ("Recently, however, it …").
+    while let Some(comma) = (k..before).find(|&t| w.word(t) == ",") {
         let adverbial = matches!(
-            w.lower(s.first),
+            w.lower(k),
             "on" | "in" | "at" | "after" | "before" | "during" | "later" | "earlier" | "last" | "then" | "since"
-        ) && comma <= s.first + 6;
-        if ((s.first..comma).all(|t| !w.is_cap(t) || t == s.first) || adverbial) && comma + 1 < before {
+        ) && comma <= k + 6;
+        // After the first phrase only a sentence adverb of a word or two ("however", "in turn").
+        let short = k == s.first || comma <= k + 2;
+        if ((k..comma).all(|t| !w.is_cap(t) || t == s.first) || adverbial) && short && comma + 1 < before {
             k = comma + 1;
+        } else {
+            break;
         }
     }
     while k < before && w.is_common(k) && !matches!(w.lower(k), "he" | "she" | "it" | "they" | "the") {
