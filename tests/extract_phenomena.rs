@@ -141,6 +141,18 @@ fn a_participle_after_the_cue_ends_the_attribution() {
 }
 
 #[test]
+fn a_quotation_that_ends_a_sentence_then_a_pronoun_with_its_own_clause_is_a_new_statement() {
+    let all = statements(
+        "Ruiz says the mayor's \"latest outburst is reckless, even for him.\" She says it shows that the mayor is \
+         \"unfit to lead the city.\"",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[0].2.ends_with("even for him.\""), "{all:#?}");
+    assert!(all[1].2.starts_with("it shows that the mayor"), "{all:#?}");
+    assert!(all.iter().all(|(speaker, _, _)| speaker == "Ruiz"), "{all:#?}");
+}
+
+#[test]
 fn a_relative_clause_left_open_does_not_hand_the_statement_to_a_name_inside_it() {
     let (speaker, _, content) = one(
         "Wing keeper Tom Harlow, who is in the side in place of opener Ben Castle says he is not worried by the pitch.",

@@ -46,7 +46,7 @@ pub fn extract(text: &str) -> Analysis {
         &toks,
         &quotes,
         |i| w.country_at(i).is_some(),
-        |i| statements::next_attribution(&w, i, toks.len()),
+        |i| statements::quotation_attribution_after(&w, i, toks.len()),
     );
     let mut in_quote = vec![false; toks.len()];
     for q in &quotes {

@@ -1114,6 +1114,20 @@ pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     w.cue_at(n).is_some_and(|c| c.kind != crate::lexicon::CueKind::Noun)
 }
 
+/// Does the attribution of the quotation that closes at token `k` follow it ("“We are ready.” Mr. Okafor
+/// said.")? Not when the cue after it takes a content of its own: "“… even for him.” She says it shows
+/// that …" starts a new sentence.
+pub fn quotation_attribution_after(w: &Words<'_>, k: usize, end: usize) -> bool {
+    if !next_attribution(w, k, end) {
+        return false;
+    }
+    let Some(cue) = (k + 1..end.min(k + 12)).find_map(|n| w.cue_at(n)) else { return true };
+    let next = w.lower(cue.end);
+    let own_content = matches!(next, "that" | "it" | "he" | "she" | "they" | "we" | "i" | "there" | "this")
+        || w.kind(cue.end) == Some(Kind::Open);
+    !own_content
+}
+
 /// The quotation whose opening mark is token `open` (quotations are in text order and do not nest).
 fn quote_opening_at(quotes: &[Quote], open: usize) -> Option<&Quote> {
     quotes.get(quotes.partition_point(|q| q.open < open)).filter(|q| q.open == open)
