@@ -48,6 +48,22 @@ fn a_document_speaks() {
 }
 
 #[test]
+fn a_document_speaks_for_the_body_that_released_it() {
+    let all = statements(
+        "The Maritime Safety Board today released its report into the ferry sinking. The report has ruled out \
+         crew error, saying a cracked hull caused the flooding.",
+    );
+    assert!(!all.is_empty(), "{all:#?}");
+    assert!(all.iter().all(|(speaker, _, _)| speaker == "Maritime Safety Board"), "{all:#?}");
+}
+
+#[test]
+fn a_document_with_no_author_in_sight_speaks_for_itself() {
+    let (speaker, _, _) = one("The report said the ferry had been overloaded for years.");
+    assert_eq!(speaker, "The report");
+}
+
+#[test]
 fn a_relative_clause_gives_its_antecedent_the_statement() {
     let text = "Farmers, who say the drought has ruined the harvest, marched to the capital.";
     let analysis = extract(text);

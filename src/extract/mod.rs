@@ -597,6 +597,13 @@ fn resolve(
                 .or_else(|| inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_))));
             let last_word = w.lower(end - 1).to_owned();
             let country_at_end = inner.iter().any(|p| p.end == end && matches!(p.referent, Referent::Country { .. }));
+            // "The Bureau released its report … The report said": a document speaks for whoever issued it.
+            if inner.is_empty() && end == start + 2 && matches!(w.lower(start), "the" | "its" | "this") {
+                if let Some(a) = document_author(w, phrases, start, &last_word) {
+                    let rule = format!("document '{}' → its author {}", span.text(w.text), reg.drafts[a].name);
+                    return Resolved::new(Some(a), Some(span), rule);
+                }
+            }
             if w.is_source_noun(end - 1) && !country_at_end && !matches!(named.map(|p| p.end), Some(e) if e == end) {
                 return anonymous(w, reg, start, end, span);
             }
@@ -745,6 +752,39 @@ fn unread_name(
 const UNREAD_DOUBT: f32 = 0.5;
 /// How sure an actor made only because it speaks is.
 const UNREAD_CONFIDENCE: f32 = 0.6;
+
+/// Nouns for documents that speak for their authors.
+const DOCUMENT_NOUNS: &[&str] =
+    &["report", "study", "review", "survey", "audit", "statement", "findings", "assessment", "analysis", "paper"];
+/// Verbs by which an author puts out a document.
+const ISSUE_VERBS: &[&str] =
+    &["released", "published", "issued", "tabled", "delivered", "produced", "compiled", "presented", "unveiled"];
+/// How many tokens back the author of a document may be named (a few sentences).
+const AUTHOR_REACH: usize = 120;
+
+/// The actor that issued the document `noun` named at token `at`: the nearest earlier actor that
+/// "released its report" or whose report it is ("the Bureau's report").
+fn document_author(w: &Words<'_>, phrases: &[Phrase], at: usize, noun: &str) -> Option<usize> {
+    if !DOCUMENT_NOUNS.contains(&noun) {
+        return None;
+    }
+    let before = phrases.partition_point(|p| p.start < at);
+    phrases[..before].iter().rev().take_while(|p| p.end + AUTHOR_REACH > at).find_map(|p| {
+        let Referent::Actor(a) = p.referent else { return None };
+        let possessive = w.kind(p.end) == Some(Kind::Possessive) && (p.end + 1..p.end + 4).any(|t| w.lower(t) == noun);
+        let mut issued = false;
+        for t in p.end..(p.end + 8).min(at) {
+            if matches!(w.word(t), "." | ";") {
+                break;
+            }
+            if ISSUE_VERBS.contains(&w.lower(t)) && (t + 1..(t + 5).min(at)).any(|k| w.lower(k) == noun) {
+                issued = true;
+                break;
+            }
+        }
+        (possessive || issued).then_some(a)
+    })
+}
 
 /// An unnamed source: the noun phrase as written, with the country of a demonym in it.
 fn anonymous(w: &Words<'_>, reg: &mut Registry, start: usize, end: usize, span: Span) -> Resolved {
