@@ -169,6 +169,18 @@ fn a_quotation_that_ends_a_sentence_then_a_pronoun_with_its_own_clause_is_a_new_
 }
 
 #[test]
+fn a_hyphenated_office_named_in_apposition_takes_the_persons_statements() {
+    let all = statements(
+        "The premier backed the Governor-General, Dr Helmut Kasprzak, on Monday. In a statement, the \
+         Governor-General said the claims were false.",
+    );
+    assert!(
+        all.iter().any(|(speaker, _, content)| speaker == "Helmut Kasprzak" && content == "the claims were false"),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn a_relative_clause_left_open_does_not_hand_the_statement_to_a_name_inside_it() {
     let (speaker, _, content) = one(
         "Wing keeper Tom Harlow, who is in the side in place of opener Ben Castle says he is not worried by the pitch.",
