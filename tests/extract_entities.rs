@@ -229,3 +229,16 @@ fn a_sure_reading_of_another_type_stays_beside_a_person() {
     tag::harmonize(&words, &mut tags, &mut probs);
     assert_eq!(EntityType::of(tags[3]), Some(EntityType::Organization));
 }
+
+#[test]
+fn a_name_followed_by_an_age_or_a_country_in_parentheses_is_a_person() {
+    let a = extract("Orvik Taalmann, 41, joined the club from Rennes in May.");
+    assert!(persons(&a).contains(&"Orvik Taalmann"), "{:#?}", a.actors);
+    let a =
+        extract("Results of the men's 100 metres:\n1. Dariusz Wolnicki (Poland) 10.12\n2. Kwame Oduya (Ghana) 10.19\n");
+    let people = persons(&a);
+    assert!(people.contains(&"Dariusz Wolnicki") && people.contains(&"Kwame Oduya"), "{:#?}", a.actors);
+    // A country in parentheses after a known organization does not make it a person.
+    let a = extract("Amnesty International (Britain) said the trial was unfair.");
+    assert!(!persons(&a).iter().any(|p| p.contains("Amnesty")), "{:#?}", a.actors);
+}
