@@ -199,6 +199,13 @@ fn an_unknown_name_that_speaks_is_a_person() {
 }
 
 #[test]
+fn a_descriptor_noun_then_a_name_after_the_cue_speaks() {
+    let (speaker, cue, content) = one("\"Trading was thin all day,\" said broker Anwar Qadrizai.");
+    assert_eq!((speaker.as_str(), cue.as_str()), ("Anwar Qadrizai", "said"));
+    assert!(content.starts_with("Trading was thin all day"), "{content}");
+}
+
+#[test]
 fn a_web_address_that_speaks_is_an_organization() {
     let text = "According to Examplesoft.com, a security software maker, the worm is attacking home computers.";
     let analysis = extract(text);

@@ -716,8 +716,6 @@ fn unread_name(
     start: usize,
     end: usize,
 ) -> Option<(usize, Span)> {
-    let first = (start..end).find(|&k| !matches!(w.lower(k), "the" | "a" | "an"))?;
-    let words: Vec<&str> = (first..end).map(|k| w.word(k)).collect();
     let name_like = |k: usize| {
         w.is_cap(k)
             && w.is_word(k)
@@ -727,9 +725,16 @@ fn unread_name(
             && w.country_at(k).is_none()
             && !w.is_common(k)
     };
-    if words.is_empty() || words.len() > 4 || !(first..end).all(name_like) {
+    // "said broker Anwar Qadri": lower-case descriptor words may come before the name.
+    let mut first = end;
+    while first > start && first + 4 > end && name_like(first - 1) {
+        first -= 1;
+    }
+    let descriptor = (start..first).all(|k| w.is_word(k) && !w.is_cap(k) && w.cue_at(k).is_none());
+    if first == end || !descriptor || first > start && end - first < 2 {
         return None;
     }
+    let words: Vec<&str> = (first..end).map(|k| w.word(k)).collect();
     // The tagger's sure reading of a place or a work stands ("Pacific Solution", "Easter Sunday").
     let web = words.len() == 1 && [".com", ".org", ".net"].iter().any(|d| words[0].to_lowercase().ends_with(d));
     let reading = tagged.reading(first, end);

@@ -326,7 +326,13 @@ fn statement_at(
             )
             || w.lower(sp_start).chars().all(|c| c.is_ascii_digit())
             || w.title(sp_start).is_some()
-            || w.is_source_noun(sp_start);
+            || w.is_source_noun(sp_start)
+            // "…, said broker Anwar Qadri": a descriptor noun right before a name.
+            || w.is_word(sp_start)
+                && !w.is_common(sp_start)
+                && sp_end == sp_start + 3
+                && w.is_cap(sp_start + 1)
+                && w.is_cap(sp_start + 2);
         if sp_end > sp_start && name_like {
             let (content, direct) = content_before(w, s, quotes, cue.start)?;
             return Some(Found {
