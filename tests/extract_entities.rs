@@ -193,3 +193,52 @@ fn document_consistency_keeps_the_majority_type() {
     tag::harmonize(&words, &mut tags, &mut probs);
     assert_eq!(EntityType::of(tags[7]), Some(EntityType::Place));
 }
+
+#[test]
+fn a_weak_reading_coordinated_with_a_sure_person_is_a_person() {
+    // "Anna Berg and Tomas Qvist", then a list "Lind , Ekdahl , Moberg".
+    let words: Vec<&str> = "Anna Berg and Tomas Qvist met . Lind , Ekdahl , Moberg played .".split(' ').collect();
+    let mut tags = vec![TagId::O; words.len()];
+    let mut probs = vec![1.0; words.len()];
+    let mut set = |k: usize, kind: EntityType, begin: bool, p: f32| {
+        tags[k] = kind.tag(begin);
+        probs[k] = p;
+    };
+    set(0, EntityType::Person, true, 0.9);
+    set(1, EntityType::Person, false, 0.9);
+    set(3, EntityType::Organization, true, 0.3);
+    set(4, EntityType::Organization, false, 0.3);
+    set(7, EntityType::Place, true, 0.35);
+    set(9, EntityType::Person, true, 0.8);
+    set(11, EntityType::Person, true, 0.4);
+    tag::harmonize(&words, &mut tags, &mut probs);
+    for k in [3, 4, 7, 11] {
+        assert_eq!(EntityType::of(tags[k]), Some(EntityType::Person), "{}", words[k]);
+    }
+    assert!(probs[11] > 0.6, "a weak person next to a sure one is surer: {}", probs[11]);
+}
+
+#[test]
+fn a_sure_reading_of_another_type_stays_beside_a_person() {
+    let words: Vec<&str> = "Anna Berg and Oxfam spoke .".split(' ').collect();
+    let mut tags = vec![TagId::O; words.len()];
+    tags[0] = EntityType::Person.tag(true);
+    tags[1] = EntityType::Person.tag(false);
+    tags[3] = EntityType::Organization.tag(true);
+    let mut probs = vec![0.9; words.len()];
+    tag::harmonize(&words, &mut tags, &mut probs);
+    assert_eq!(EntityType::of(tags[3]), Some(EntityType::Organization));
+}
+
+#[test]
+fn a_name_followed_by_an_age_or_a_country_in_parentheses_is_a_person() {
+    let a = extract("Orvik Taalmann, 41, joined the club from Rennes in May.");
+    assert!(persons(&a).contains(&"Orvik Taalmann"), "{:#?}", a.actors);
+    let a =
+        extract("Results of the men's 100 metres:\n1. Dariusz Wolnicki (Poland) 10.12\n2. Kwame Oduya (Ghana) 10.19\n");
+    let people = persons(&a);
+    assert!(people.contains(&"Dariusz Wolnicki") && people.contains(&"Kwame Oduya"), "{:#?}", a.actors);
+    // A country in parentheses after a known organization does not make it a person.
+    let a = extract("Amnesty International (Britain) said the trial was unfair.");
+    assert!(!persons(&a).iter().any(|p| p.contains("Amnesty")), "{:#?}", a.actors);
+}

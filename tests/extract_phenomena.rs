@@ -3,6 +3,7 @@
 //! (and which senses of them are not), and where the content ends.
 
 use dossier::extract::extract;
+use dossier::model::ActorKind;
 
 /// (speaker name, cue, content) of every statement.
 fn statements(text: &str) -> Vec<(String, String, String)> {
@@ -44,6 +45,22 @@ fn a_document_speaks() {
     let (speaker, _, content) = one("The lawsuit said the company had hidden its losses for years.");
     assert_eq!(speaker, "The lawsuit");
     assert_eq!(content, "the company had hidden its losses for years");
+}
+
+#[test]
+fn a_document_speaks_for_the_body_that_released_it() {
+    let all = statements(
+        "The Maritime Safety Board today released its report into the ferry sinking. The report has ruled out \
+         crew error, saying a cracked hull caused the flooding.",
+    );
+    assert!(!all.is_empty(), "{all:#?}");
+    assert!(all.iter().all(|(speaker, _, _)| speaker == "Maritime Safety Board"), "{all:#?}");
+}
+
+#[test]
+fn a_document_with_no_author_in_sight_speaks_for_itself() {
+    let (speaker, _, _) = one("The report said the ferry had been overloaded for years.");
+    assert_eq!(speaker, "The report");
 }
 
 #[test]
@@ -95,6 +112,105 @@ fn a_long_subject_back_to_the_comma_after_the_content() {
         one("The harvest will be late this year, the cooperative's longtime adviser Paul Dunmore said.");
     assert_eq!((speaker.as_str(), cue.as_str()), ("Paul Dunmore", "said"));
     assert_eq!(content, "The harvest will be late this year");
+}
+
+#[test]
+fn a_role_then_a_name_in_apposition_before_an_auxiliary_is_the_person() {
+    let (speaker, cue, content) =
+        one("The Fisheries Minister, Oskar Lindqvist, has announced more patrol boats will join the fleet.");
+    assert_eq!(speaker, "Oskar Lindqvist");
+    assert!(cue.ends_with("announced"), "{cue}");
+    assert_eq!(content, "more patrol boats will join the fleet");
+}
+
+#[test]
+fn a_name_then_an_appositive_then_an_auxiliary_and_the_cue() {
+    let (speaker, _, content) = one("Tom Reyes, a lawyer for the families, has said the settlement is too small.");
+    assert_eq!(speaker, "Tom Reyes");
+    assert_eq!(content, "the settlement is too small");
+}
+
+#[test]
+fn a_sentence_adverb_then_a_role_and_a_name_in_apposition() {
+    let (speaker, _, content) =
+        one("However, a senior regional commander, Tariq Demir, said he believed the rebels had left the valley.");
+    assert_eq!(speaker, "Tariq Demir");
+    assert_eq!(content, "he believed the rebels had left the valley");
+}
+
+#[test]
+fn a_name_after_an_of_phrase_and_a_comma_is_not_taken_for_the_subject() {
+    let text = "Meanwhile, the brother of flood victim, Dana Kowal, says he is still waiting for news.";
+    assert!(statements(text).iter().all(|(speaker, _, _)| speaker != "Dana Kowal"), "{:#?}", statements(text));
+}
+
+#[test]
+fn a_participle_after_the_cue_ends_the_attribution() {
+    let all = statements(
+        "\"This deal is rotten,\" Ruiz said. \"You cheated the workers\" to lift the share price, she said, \
+         pointing to the bonuses paid last year.",
+    );
+    assert!(
+        all.iter().any(|(speaker, _, content)| speaker == "Ruiz" && content.starts_with("\"You cheated the workers\"")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_that_ends_a_sentence_then_a_pronoun_with_its_own_clause_is_a_new_statement() {
+    let all = statements(
+        "Ruiz says the mayor's \"latest outburst is reckless, even for him.\" She says it shows that the mayor is \
+         \"unfit to lead the city.\"",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[0].2.ends_with("even for him.\""), "{all:#?}");
+    assert!(all[1].2.starts_with("it shows that the mayor"), "{all:#?}");
+    assert!(all.iter().all(|(speaker, _, _)| speaker == "Ruiz"), "{all:#?}");
+}
+
+#[test]
+fn a_hyphenated_office_named_in_apposition_takes_the_persons_statements() {
+    let all = statements(
+        "The premier backed the Governor-General, Dr Helmut Kasprzak, on Monday. In a statement, the \
+         Governor-General said the claims were false.",
+    );
+    assert!(
+        all.iter().any(|(speaker, _, content)| speaker == "Helmut Kasprzak" && content == "the claims were false"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_left_open_does_not_hand_the_statement_to_a_name_inside_it() {
+    let (speaker, _, content) = one(
+        "Wing keeper Tom Harlow, who is in the side in place of opener Ben Castle says he is not worried by the pitch.",
+    );
+    assert_eq!(speaker, "Tom Harlow");
+    assert_eq!(content, "he is not worried by the pitch");
+}
+
+#[test]
+fn an_unknown_name_that_speaks_is_a_person() {
+    let text = "Norvania's interim leader resigned on Friday. Ilsabet Quorvanne Daskel told a stunned nation that \
+                she could not rescue the economy. Only a week ago she was promising a million new jobs.";
+    let all = statements(text);
+    assert!(!all.is_empty(), "{all:#?}");
+    assert!(all.iter().all(|(speaker, _, _)| speaker == "Ilsabet Quorvanne Daskel"), "{all:#?}");
+}
+
+#[test]
+fn a_descriptor_noun_then_a_name_after_the_cue_speaks() {
+    let (speaker, cue, content) = one("\"Trading was thin all day,\" said broker Anwar Qadrizai.");
+    assert_eq!((speaker.as_str(), cue.as_str()), ("Anwar Qadrizai", "said"));
+    assert!(content.starts_with("Trading was thin all day"), "{content}");
+}
+
+#[test]
+fn a_web_address_that_speaks_is_an_organization() {
+    let text = "According to Examplesoft.com, a security software maker, the worm is attacking home computers.";
+    let analysis = extract(text);
+    let speaker = analysis.statements.first().and_then(|s| s.speaker.as_deref()).and_then(|id| analysis.actor(id));
+    assert_eq!(speaker.map(|a| (a.name.as_str(), a.kind)), Some(("Examplesoft.com", ActorKind::Organization)));
 }
 
 // Pronouns by agreement, not only recency.

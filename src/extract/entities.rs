@@ -56,6 +56,7 @@ impl Tagged {
                 from = end;
             }
             tag::harmonize(&words, &mut tags, &mut probs);
+            people_by_apposition(&words, &flags, &mut tags, &mut probs);
         }
         Self { tags, probs, flags, headline }
     }
@@ -93,5 +94,47 @@ impl Tagged {
 
     pub fn is_headline(&self, i: usize) -> bool {
         self.headline.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// How sure a name is a person when an age or a country in parentheses follows it.
+const APPOSITION_PERSON: f32 = 0.8;
+/// Readings of another type at least this sure are kept.
+const APPOSITION_DOUBT: f32 = 0.6;
+
+/// "Lena Brandt, 34, said" and "Tomas Qvist (Sweden) beat …": a capitalised name followed by an age
+/// between commas, or by a country in parentheses, names a person. Up to three capitalised words, which the
+/// tagger left outside or read weakly as something else.
+fn people_by_apposition(words: &[&str], flags: &[Flags], tags: &mut [TagId], probs: &mut [f32]) {
+    let n = words.len();
+    let cap = |k: usize| words[k].chars().next().is_some_and(char::is_uppercase);
+    for e in 1..n.saturating_sub(2) {
+        let age = words[e] == ","
+            && words[e + 1].len() <= 3
+            && words[e + 1].parse::<u32>().is_ok_and(|a| (14..=110).contains(&a))
+            && words[e + 2] == ",";
+        let country = words[e] == "("
+            && flags[e + 1] & features::COUNTRY != 0
+            && (e + 2..(e + 5).min(n)).any(|k| words[k] == ")")
+            && (e + 1..(e + 5).min(n)).take_while(|&k| words[k] != ")").all(|k| flags[k] & features::COUNTRY != 0);
+        if !(age || country) || !cap(e - 1) {
+            continue;
+        }
+        let mut s = e - 1;
+        while s > 0 && e - s < 3 && cap(s - 1) && words[s - 1] != "(" {
+            s -= 1;
+        }
+        // A name the tagger read surely as something else stays ("Manchester United (England)").
+        let sure_other = (s..e)
+            .any(|k| EntityType::of(tags[k]).is_some_and(|t| t != EntityType::Person) && probs[k] >= APPOSITION_DOUBT);
+        // Countries and known organizations are not people.
+        let listed = (s..e).any(|k| flags[k] & (features::COUNTRY | features::ORGANIZATION | features::CITY) != 0);
+        if sure_other || listed {
+            continue;
+        }
+        for k in s..e {
+            tags[k] = EntityType::Person.tag(k == s);
+            probs[k] = probs[k].max(APPOSITION_PERSON);
+        }
     }
 }

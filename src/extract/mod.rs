@@ -13,6 +13,7 @@ mod words;
 
 use crate::lexicon::{CountryForm, Entry, lexicon};
 use crate::model::{Actor, ActorKind, Analysis, Span, Statement};
+use crate::tag::EntityType;
 
 use actors::{Phrase, Referent, Registry};
 use statements::{Found, Speaker};
@@ -45,7 +46,7 @@ pub fn extract(text: &str) -> Analysis {
         &toks,
         &quotes,
         |i| w.country_at(i).is_some(),
-        |i| statements::next_attribution(&w, i, toks.len()),
+        |i| statements::quotation_attribution_after(&w, i, toks.len()),
     );
     let mut in_quote = vec![false; toks.len()];
     for q in &quotes {
@@ -143,7 +144,7 @@ pub fn extract(text: &str) -> Analysis {
     given_name_genders(&mut reg);
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
     for n in 0..found.len() {
-        let r = resolve(&w, &mut reg, &phrases, &found, &resolved, n, &in_quote);
+        let r = resolve(&w, &tagged, &mut reg, &phrases, &found, &resolved, n, &in_quote);
         resolved.push(r);
     }
     coordinated_speakers(&w, &mut reg, &phrases, &mut found, &mut resolved);
@@ -551,8 +552,10 @@ fn add_continuations(
 }
 
 /// Resolves the speaker of statement `n` to an actor, and the span of the speaker at the cue.
+#[allow(clippy::too_many_arguments)]
 fn resolve(
     w: &Words<'_>,
+    tagged: &entities::Tagged,
     reg: &mut Registry,
     phrases: &[Phrase],
     found: &[Found],
@@ -595,6 +598,13 @@ fn resolve(
                 .or_else(|| inner.iter().rev().find(|p| matches!(p.referent, Referent::Actor(_))));
             let last_word = w.lower(end - 1).to_owned();
             let country_at_end = inner.iter().any(|p| p.end == end && matches!(p.referent, Referent::Country { .. }));
+            // "The Bureau released its report … The report said": a document speaks for whoever issued it.
+            if inner.is_empty() && end == start + 2 && matches!(w.lower(start), "the" | "its" | "this") {
+                if let Some(a) = document_author(w, phrases, start, &last_word) {
+                    let rule = format!("document '{}' → its author {}", span.text(w.text), reg.drafts[a].name);
+                    return Resolved::new(Some(a), Some(span), rule);
+                }
+            }
             if w.is_source_noun(end - 1) && !country_at_end && !matches!(named.map(|p| p.end), Some(e) if e == end) {
                 return anonymous(w, reg, start, end, span);
             }
@@ -661,7 +671,18 @@ fn resolve(
             }
             if matches!(
                 last_word.as_str(),
-                "organisation" | "organization" | "group" | "ministry" | "movement" | "party" | "government"
+                "organisation"
+                    | "organization"
+                    | "group"
+                    | "ministry"
+                    | "movement"
+                    | "party"
+                    | "government"
+                    | "company"
+                    | "firm"
+                    | "agency"
+                    | "authority"
+                    | "bureau"
             ) {
                 if let Some(a) = last_speaker_of(reg, found, resolved, n, &[ActorKind::Organization]) {
                     reg.drafts[a].mentions.push(span);
@@ -673,6 +694,10 @@ fn resolve(
             if statements::described_noun_phrase(w, start, end) {
                 return anonymous(w, reg, start, end, span);
             }
+            if let Some((a, at)) = unread_name(w, tagged, reg, start, end) {
+                let rule = format!("'{}' speaks: a name with no other reading", reg.drafts[a].name);
+                return Resolved::new(Some(a), Some(at), rule);
+            }
             Resolved::new(None, Some(span), "speaker phrase not resolved")
         }
     }
@@ -680,6 +705,91 @@ fn resolve(
 
 fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
     Span::new(w.tokens[a].start, w.tokens[b - 1].end)
+}
+
+/// "Amira Solano Vance told …", "According to Examplesoft.com, …": capitalised words the name scanner had
+/// no evidence for (no title, census name or tagger reading), which speak: the subject of a speech cue is
+/// an actor. A web address is an organization; two to four name words are a person.
+fn unread_name(
+    w: &Words<'_>,
+    tagged: &entities::Tagged,
+    reg: &mut Registry,
+    start: usize,
+    end: usize,
+) -> Option<(usize, Span)> {
+    let name_like = |k: usize| {
+        w.is_cap(k)
+            && w.is_word(k)
+            && !w.is_pronoun(k)
+            && w.title(k).is_none()
+            && w.hit_of(k).is_none()
+            && w.country_at(k).is_none()
+            && !w.is_common(k)
+    };
+    // "said broker Anwar Qadri": lower-case descriptor words may come before the name.
+    let mut first = end;
+    while first > start && first + 4 > end && name_like(first - 1) {
+        first -= 1;
+    }
+    let descriptor = (start..first).all(|k| w.is_word(k) && !w.is_cap(k) && w.cue_at(k).is_none());
+    if first == end || !descriptor || first > start && end - first < 2 {
+        return None;
+    }
+    let words: Vec<&str> = (first..end).map(|k| w.word(k)).collect();
+    // The tagger's sure reading of a place or a work stands ("Pacific Solution", "Easter Sunday").
+    let web = words.len() == 1 && [".com", ".org", ".net"].iter().any(|d| words[0].to_lowercase().ends_with(d));
+    let reading = tagged.reading(first, end);
+    if !web && matches!(reading.kind, Some(EntityType::Place | EntityType::Other)) && reading.prob >= UNREAD_DOUBT {
+        return None;
+    }
+    let span = span_of(w, first, end);
+    let a = if web || reading.kind == Some(EntityType::Organization) {
+        reg.organization(&words.join(" "), None, false, span)
+    } else if words.len() >= 2 {
+        reg.person(&words, None, None, span, true)
+    } else {
+        return None;
+    };
+    reg.decide(a, UNREAD_CONFIDENCE, "speaks: a name with no other reading".to_owned());
+    Some((a, span))
+}
+
+/// A tagger reading of place or other at least this sure keeps an unread name from becoming a speaker.
+const UNREAD_DOUBT: f32 = 0.5;
+/// How sure an actor made only because it speaks is.
+const UNREAD_CONFIDENCE: f32 = 0.6;
+
+/// Nouns for documents that speak for their authors.
+const DOCUMENT_NOUNS: &[&str] =
+    &["report", "study", "review", "survey", "audit", "statement", "findings", "assessment", "analysis", "paper"];
+/// Verbs by which an author puts out a document.
+const ISSUE_VERBS: &[&str] =
+    &["released", "published", "issued", "tabled", "delivered", "produced", "compiled", "presented", "unveiled"];
+/// How many tokens back the author of a document may be named (a few sentences).
+const AUTHOR_REACH: usize = 120;
+
+/// The actor that issued the document `noun` named at token `at`: the nearest earlier actor that
+/// "released its report" or whose report it is ("the Bureau's report").
+fn document_author(w: &Words<'_>, phrases: &[Phrase], at: usize, noun: &str) -> Option<usize> {
+    if !DOCUMENT_NOUNS.contains(&noun) {
+        return None;
+    }
+    let before = phrases.partition_point(|p| p.start < at);
+    phrases[..before].iter().rev().take_while(|p| p.end + AUTHOR_REACH > at).find_map(|p| {
+        let Referent::Actor(a) = p.referent else { return None };
+        let possessive = w.kind(p.end) == Some(Kind::Possessive) && (p.end + 1..p.end + 4).any(|t| w.lower(t) == noun);
+        let mut issued = false;
+        for t in p.end..(p.end + 8).min(at) {
+            if matches!(w.word(t), "." | ";") {
+                break;
+            }
+            if ISSUE_VERBS.contains(&w.lower(t)) && (t + 1..(t + 5).min(at)).any(|k| w.lower(k) == noun) {
+                issued = true;
+                break;
+            }
+        }
+        (possessive || issued).then_some(a)
+    })
 }
 
 /// An unnamed source: the noun phrase as written, with the country of a demonym in it.

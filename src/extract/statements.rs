@@ -61,6 +61,9 @@ pub const CLAUSE_AFTER: Pattern = Pattern { name: "subject of the cue (X said (t
 pub const COORDINATED: Pattern = Pattern { name: "coordinated cue (X said … and warned …)", confidence: 0.85 };
 /// "Farmers, who say …": the antecedent of the relative pronoun.
 pub const RELATIVE: Pattern = Pattern { name: "relative clause (X, who said …)", confidence: 0.8 };
+/// "Tom Harlow, who plays in place of Ben Castle says …": the noun phrase before an unclosed relative clause.
+pub const UNCLOSED_RELATIVE: Pattern =
+    Pattern { name: "subject, unclosed relative clause, cue (X, who … says …)", confidence: 0.8 };
 /// "The Trade Minister, Jane Okafor, said …": a role and the name in apposition.
 pub const ROLE_NAME: Pattern = Pattern { name: "role, name, cue (The minister, X, said …)", confidence: 0.88 };
 /// How much less sure a statement is when its participle cue had no subject of its own and took the
@@ -294,14 +297,19 @@ fn statement_at(
     if other_sense(w, cue, prev) {
         return None;
     }
+    // The verb group's first word: "has announced", "will also say" (auxiliaries and adverbs before the cue).
+    let mut group = cue.start;
+    while group > s.first && AUX.contains(&w.lower(group - 1)) && !in_quote[group - 1] {
+        group -= 1;
+    }
     // "The Trade Minister, Jane Okafor, said …": the role and the name are one subject.
-    let role_name = role_name_subject(w, s, cue.start, in_quote);
+    let role_name = role_name_subject(w, s, group, in_quote);
     // "Phil Smith, a spokesman for the union, said …": the subject is the name before the appositive.
     // (Not for a participle: "On Thursday, Mayor X closed the bridge, saying …" has no appositive.)
     let appositive_end = if role_name.is_some() || lower.ends_with("ing") {
         None
     } else {
-        appositive_subject_end(w, s, cue.start, in_quote)
+        appositive_subject_end(w, s, group, in_quote)
     };
     // "…,” said X" / "…, said X": the speaker follows the cue.
     let inverted = appositive_end.is_none()
@@ -318,7 +326,13 @@ fn statement_at(
             )
             || w.lower(sp_start).chars().all(|c| c.is_ascii_digit())
             || w.title(sp_start).is_some()
-            || w.is_source_noun(sp_start);
+            || w.is_source_noun(sp_start)
+            // "…, said broker Anwar Qadri": a descriptor noun right before a name.
+            || w.is_word(sp_start)
+                && !w.is_common(sp_start)
+                && sp_end == sp_start + 3
+                && w.is_cap(sp_start + 1)
+                && w.is_cap(sp_start + 2);
         if sp_end > sp_start && name_like {
             let (content, direct) = content_before(w, s, quotes, cue.start)?;
             return Some(Found {
@@ -361,6 +375,13 @@ fn statement_at(
         && matches!(w.word(k - 2), "," | "—" | "–"))
     .then(|| k - 1)
     .filter(|&r| subject_start(w, s, r - 1, in_quote) < r - 1);
+    // "Tom Harlow, who plays in place of Ben Castle says …": a relative clause the writer did not close
+    // with a comma; the subject is the noun phrase that opens the sentence, not a name inside the clause.
+    let unclosed = if role_name.is_none() && relative.is_none() && appositive_end.is_none() {
+        unclosed_relative(w, s, k, in_quote)
+    } else {
+        None
+    };
     // "Rep. Gwen Moore (D-Wis.) said": a parenthesis after a name is not the subject's end.
     if k > s.first + 2 && w.word(k - 1) == ")" {
         if let Some(open) = (k.saturating_sub(8).max(s.first + 1)..k - 1).rev().find(|&t| w.word(t) == "(") {
@@ -369,15 +390,18 @@ fn statement_at(
             }
         }
     }
-    let after_quote = noun_phrase_after_quote(w, s, k, in_quote);
+    let after_quote = noun_phrase_after_quote(w, s, k, in_quote).filter(|_| unclosed.is_none());
     let coordinated = after_quote.is_none()
         && role_name.is_none()
+        && unclosed.is_none()
         && relative.is_none()
         && (k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
             || lower.ends_with("ing")
                 && k > s.first + 1
                 && (w.word(k - 1) == "," || w.kind(k - 1) == Some(Kind::Close) && w.word(k - 2) == ","));
     let speaker = if let Some((a, b)) = role_name {
+        Speaker::Phrase { start: a, end: b }
+    } else if let Some((a, b)) = unclosed {
         Speaker::Phrase { start: a, end: b }
     } else if let Some(r) = relative {
         Speaker::Phrase { start: subject_start(w, s, r - 1, in_quote), end: r - 1 }
@@ -441,7 +465,12 @@ fn statement_at(
     // "…, analysts say; …" and "…, Spicer said, adding …" end the attribution as a sentence end does.
     let cue_ends_sentence = after_cue >= end
         || w.word(after_cue) == ";"
-        || w.word(after_cue) == "," && w.lower(after_cue + 1).ends_with("ing") && w.cue_at(after_cue + 1).is_some();
+        || w.word(after_cue) == "," && w.lower(after_cue + 1).ends_with("ing") && w.cue_at(after_cue + 1).is_some()
+        // "…” to drive up the price, she said, referencing …": any participle after the cue's comma.
+        || w.word(after_cue) == ","
+            && w.lower(after_cue + 1).ends_with("ing")
+            && !w.is_cap(after_cue + 1)
+            && !matches!(w.lower(after_cue + 1), "during" | "including" | "notwithstanding");
     // "…, Donald Trump's longtime adviser Roger Stone said.": a longer noun phrase back to the comma.
     if cue_ends_sentence && !coordinated && relative.is_none() && role_name.is_none() {
         if let Some(j) = phrase_back_to_comma(w, s, speaker_start, in_quote) {
@@ -503,6 +532,8 @@ fn statement_at(
     let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
     let pattern = if coordinated {
         COORDINATED
+    } else if unclosed.is_some() {
+        UNCLOSED_RELATIVE
     } else if relative.is_some() {
         RELATIVE
     } else if role_name.is_some() {
@@ -616,7 +647,15 @@ fn role_name_subject(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[
     while first > s.first && open - first < 14 && np_word(first - 1) {
         first -= 1;
     }
-    let opens_sentence = first == s.first || first == s.first + 1 && w.kind(s.first) == Some(Kind::Open);
+    // "However, a senior commander, X, said": a sentence adverb of up to three words and its comma may come first.
+    let after_adverb = first > s.first + 1
+        && first <= s.first + 4
+        && w.word(first - 1) == ","
+        && (s.first..first - 1).all(|t| w.is_word(t) && (t == s.first || !w.is_cap(t)) && w.cue_at(t).is_none())
+        // "Meanwhile, the husband of crash victim, X, says": the name may belong to the "of" phrase.
+        && (first..open).all(|t| w.lower(t) != "of");
+    let opens_sentence =
+        first == s.first || first == s.first + 1 && w.kind(s.first) == Some(Kind::Open) || after_adverb;
     let after_quote = first > s.first
         && (w.kind(first - 1) == Some(Kind::Close)
             || first > s.first + 1 && w.word(first - 1) == "," && w.kind(first - 2) == Some(Kind::Close));
@@ -629,6 +668,37 @@ fn role_name_subject(w: &Words<'_>, s: &Sentence, cue_start: usize, in_quote: &[
     role |= w.is_word(head) && !w.is_cap(head) && (first..head).any(|t| w.is_cap(t));
     role.then_some((first, close))
 }
+
+/// "Tom Harlow, who is in the team in place of Ben Castle says …": a noun phrase opening the sentence, a
+/// comma and "who" or "which", then a clause with no comma, quotation or other cue up to the verb group at
+/// `end`. The noun phrase, tokens.
+fn unclosed_relative(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> Option<(usize, usize)> {
+    let from = end.saturating_sub(RELATIVE_REACH).max(s.first + 1);
+    let comma = (from..end.saturating_sub(2)).rev().find(|&t| w.word(t) == ",")?;
+    if !matches!(w.lower(comma + 1), "who" | "which") {
+        return None;
+    }
+    // The clause has a verb of its own before the cue and nothing that would end it.
+    if (comma + 2..end)
+        .any(|t| in_quote[t] || w.cue_at(t).is_some() || !matches!(w.kind(t), Some(Kind::Word | Kind::Possessive)))
+        || end < comma + 4
+    {
+        return None;
+    }
+    let start = subject_start(w, s, comma, in_quote);
+    // The phrase opens the sentence, perhaps after a few lower-case modifiers ("Wing keeper Tom Harlow").
+    let first = if w.kind(s.first) == Some(Kind::Open) { s.first + 1 } else { s.first };
+    let opens = start >= first
+        && start <= first + 3
+        && (first..start).all(|t| w.is_word(t) && w.cue_at(t).is_none() && !in_quote[t])
+        && (first..start).all(|t| !CLAUSE_STARTS.contains(&w.lower(t)) && !AUX.contains(&w.lower(t)));
+    let start = first.min(start);
+    (opens && start < comma && (start..comma).any(|t| w.is_cap(t) || w.is_source_noun(t) || w.title(t).is_some()))
+        .then_some((start, comma))
+}
+
+/// How far back from a cue an unclosed relative clause may open.
+const RELATIVE_REACH: usize = 20;
 
 /// "…, Donald Trump's longtime adviser Roger Stone said.": the start of a noun phrase of up to ten words
 /// that runs back from `start` to a comma or a closing quotation mark.
@@ -1050,6 +1120,20 @@ pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     w.cue_at(n).is_some_and(|c| c.kind != crate::lexicon::CueKind::Noun)
 }
 
+/// Does the attribution of the quotation that closes at token `k` follow it ("“We are ready.” Mr. Okafor
+/// said.")? Not when the cue after it takes a content of its own: "“… even for him.” She says it shows
+/// that …" starts a new sentence.
+pub fn quotation_attribution_after(w: &Words<'_>, k: usize, end: usize) -> bool {
+    if !next_attribution(w, k, end) {
+        return false;
+    }
+    let Some(cue) = (k + 1..end.min(k + 12)).find_map(|n| w.cue_at(n)) else { return true };
+    let next = w.lower(cue.end);
+    let own_content = matches!(next, "that" | "it" | "he" | "she" | "they" | "we" | "i" | "there" | "this")
+        || w.kind(cue.end) == Some(Kind::Open);
+    !own_content
+}
+
 /// The quotation whose opening mark is token `open` (quotations are in text order and do not nest).
 fn quote_opening_at(quotes: &[Quote], open: usize) -> Option<&Quote> {
     quotes.get(quotes.partition_point(|q| q.open < open)).filter(|q| q.open == open)
@@ -1143,14 +1227,18 @@ fn subject_start(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> 
 /// followed Iran's lead and offered …").
 fn subject_of_sentence(w: &Words<'_>, s: &Sentence, before: usize, in_quote: &[bool]) -> Speaker {
     let mut k = s.first;
-    // Skip a leading adverbial phrase that ends with a comma.
-    if let Some(comma) = (s.first..before).find(|&t| w.word(t) == ",") {
+    // Skip leading adverbial phrases that end with a comma ("Recently, however, it …").
+    while let Some(comma) = (k..before).find(|&t| w.word(t) == ",") {
         let adverbial = matches!(
-            w.lower(s.first),
+            w.lower(k),
             "on" | "in" | "at" | "after" | "before" | "during" | "later" | "earlier" | "last" | "then" | "since"
-        ) && comma <= s.first + 6;
-        if ((s.first..comma).all(|t| !w.is_cap(t) || t == s.first) || adverbial) && comma + 1 < before {
+        ) && comma <= k + 6;
+        // After the first phrase only a sentence adverb of a word or two ("however", "in turn").
+        let short = k == s.first || comma <= k + 2;
+        if ((k..comma).all(|t| !w.is_cap(t) || t == s.first) || adverbial) && short && comma + 1 < before {
             k = comma + 1;
+        } else {
+            break;
         }
     }
     while k < before && w.is_common(k) && !matches!(w.lower(k), "he" | "she" | "it" | "they" | "the") {

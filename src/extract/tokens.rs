@@ -160,7 +160,10 @@ fn dot_joins(word: &str, rest: &str) -> bool {
     let last_piece = word.rsplit('.').next().unwrap_or(word);
     let next_piece: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
     let digits = last_piece.chars().all(|c| c.is_ascii_digit()) && next_piece.chars().all(|c| c.is_ascii_digit());
-    digits || (last_piece.chars().count() == 1 && next_piece.chars().count() == 1)
+    // "Examplesoft.com", "un.org": a web address ends in a lower-case top-level domain.
+    let domain = matches!(next_piece.as_str(), "com" | "org" | "net" | "gov" | "edu" | "int" | "info")
+        && !rest[next_piece.len()..].starts_with(|c: char| c.is_alphanumeric());
+    digits || domain || (last_piece.chars().count() == 1 && next_piece.chars().count() == 1)
 }
 
 /// "U.S" or "e.g" (single letters joined by dots), which take their final dot.

@@ -327,6 +327,7 @@ pub fn harmonize(words: &[&str], tags: &mut [TagId], probs: &mut [f32]) {
             retag(tags, probs, n, kind, score / total.max(1e-6));
         }
     }
+    coordinated_people(words, tags, probs);
     // A capitalised word the tagger left outside, which is the surname of a person named in full.
     for i in 0..words.len() {
         if tags[i] == TagId::O
@@ -338,6 +339,39 @@ pub fn harmonize(words: &[&str], tags: &mut [TagId], probs: &mut [f32]) {
                 tags[i] = EntityType::Person.tag(true);
                 probs[i] = p * 0.9;
             }
+        }
+    }
+}
+
+/// A person reading at least this sure types the names coordinated with it.
+const SURE_PERSON: f32 = 0.6;
+/// A reading of another type below this gives way to a coordinated person.
+const WEAK_READING: f32 = 0.5;
+
+/// "Cedric Pioline and Fabrice Santoro", "Given, Breen, Staunton": names joined by "and", "or" or a comma
+/// are most often of one type, so a weak reading of another type next to a sure person becomes a person.
+/// Runs both ways along a list. Rewrites `tags`.
+fn coordinated_people(words: &[&str], tags: &mut [TagId], probs: &mut [f32]) {
+    let joined = |a: &Name, b: &Name| {
+        let between = &words[a.end..b.start];
+        matches!(between, [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"])
+    };
+    let mut names = names_of(tags, probs);
+    for forward in [true, false] {
+        for k in 0..names.len().saturating_sub(1) {
+            let (sure, weak) = if forward { (k, k + 1) } else { (names.len() - 1 - k, names.len() - 2 - k) };
+            let (a, b) = if forward { (names[sure], names[weak]) } else { (names[weak], names[sure]) };
+            let (s, w) = (names[sure], names[weak]);
+            let p = s.prob * 0.9;
+            let gives_way = if w.kind == EntityType::Person { w.prob < p } else { w.prob < WEAK_READING };
+            if !joined(&a, &b) || s.kind != EntityType::Person || s.prob < SURE_PERSON || !gives_way {
+                continue;
+            }
+            for k in w.start..w.end {
+                tags[k] = EntityType::Person.tag(k == w.start);
+                probs[k] = p;
+            }
+            names[weak] = Name { kind: EntityType::Person, prob: p, ..w };
         }
     }
 }
