@@ -398,6 +398,17 @@ fn metadata_holds_no_control_characters() {
     assert!(article.meta.authors.iter().all(|a| !a.chars().any(char::is_control)), "{:?}", article.meta.authors);
 }
 
+/// Found by fuzzing the PDF reader: a creation date with a letter outside ASCII in its first eight bytes
+/// made the reader slice inside a character and panic.
+#[test]
+fn a_pdf_whose_creation_date_is_not_digits_opens_without_a_date() {
+    let info = "<< /Title (Border talks) /CreationDate (D:2024051\u{e8}1200) >>";
+    let page = vec![(72.0, 700.0, 11.0, "Officials will meet again next month, the ministry said.".to_owned())];
+    let article = read("report.pdf", &pdf(&[page], info, &[]));
+    assert_eq!(article.meta.published, None);
+    assert_eq!(article.title.as_deref(), Some("Border talks"));
+}
+
 #[test]
 fn a_scanned_pdf_says_it_has_no_text_layer() {
     let error = parse_bytes("scan.pdf", &pdf(&[Vec::new()], INFO, &[]), Format::Pdf).expect_err("refused");

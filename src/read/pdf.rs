@@ -94,7 +94,8 @@ fn info(document: &pdf_extract::Document) -> (Option<String>, ArticleMeta) {
     // "D:20240512103000+02'00'"
     meta.published = text(b"CreationDate").and_then(|d| {
         let digits = d.trim_start_matches("D:");
-        (digits.len() >= 8).then(|| super::meta::date(&digits[..8])).flatten()
+        // `get`, not slicing: the first eight bytes need not be eight characters (found by fuzzing).
+        digits.get(..8).and_then(super::meta::date)
     });
     (text(b"Title"), meta)
 }
