@@ -409,6 +409,17 @@ fn a_pdf_whose_creation_date_is_not_digits_opens_without_a_date() {
     assert_eq!(article.title.as_deref(), Some("Border talks"));
 }
 
+/// Found by fuzzing the PDF reader: a page that is its own parent sent pdf-extract round the page tree
+/// for ever. The file (tests/fixtures/pdf-page-parent-loop.pdf) is the fuzzer's mutation of a one-page
+/// PDF written by fuzz/seeds/make_seeds.py.
+#[test]
+fn a_pdf_whose_page_tree_loops_is_refused_naming_the_file() {
+    let bytes = include_bytes!("fixtures/pdf-page-parent-loop.pdf");
+    let error = parse_bytes("loop.pdf", bytes, Format::Pdf).expect_err("refused");
+    assert!(error.to_string().starts_with("loop.pdf"), "{error}");
+    assert!(error.to_string().contains("page tree"), "{error}");
+}
+
 #[test]
 fn a_scanned_pdf_says_it_has_no_text_layer() {
     let error = parse_bytes("scan.pdf", &pdf(&[Vec::new()], INFO, &[]), Format::Pdf).expect_err("refused");

@@ -29,6 +29,7 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
         return Err("the PDF is encrypted; save an unprotected copy first".to_owned());
     }
     check_unpacked_size(&document)?;
+    check_page_tree(&document)?;
     let mut pages = Pages::default();
     // pdf-extract panics on some malformed files; that must cost one file, not the app.
     let outcome =
@@ -47,6 +48,29 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
     }
     let (title, meta) = info(&document);
     Ok(Pdf { title, text, meta })
+}
+
+/// How many levels of the page tree a page may sit under; real documents use a handful.
+const MAX_PAGE_TREE_DEPTH: usize = 64;
+
+/// Refuses a page tree in which a page's chain of parents loops or runs deeper than
+/// [`MAX_PAGE_TREE_DEPTH`]: pdf-extract walks that chain for inherited attributes without end (found by
+/// fuzzing: a page whose parent is itself hung the reader).
+fn check_page_tree(document: &pdf_extract::Document) -> Result<(), String> {
+    for id in document.get_pages().into_values() {
+        let mut at = id;
+        for depth in 0.. {
+            if depth > MAX_PAGE_TREE_DEPTH {
+                return Err("the PDF's page tree loops or is too deep".to_owned());
+            }
+            let parent = document.get_dictionary(at).ok().and_then(|d| d.get(b"Parent").ok()?.as_reference().ok());
+            match parent {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a document whose Flate streams unpack to more than [`MAX_UNPACKED_BYTES`] in all, unpacking
