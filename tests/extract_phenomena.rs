@@ -336,3 +336,11 @@ fn a_reported_clause_with_a_pronoun_subject_is_not_split_off() {
     let all = statements("The mayor said she said nothing wrong at the hearing.");
     assert_eq!(all.len(), 1, "{all:#?}");
 }
+
+/// "Add up" is arithmetic, not speech: the auditor speaks, the figures do not.
+#[test]
+fn figures_that_add_up_do_not_speak() {
+    let analysis = extract("The council's figures simply do not add up, the auditor said on Friday.\n");
+    assert_eq!(analysis.statements.len(), 1, "{:?}", analysis.statements);
+    assert_eq!(analysis.statements[0].cue, "said");
+}

@@ -592,7 +592,7 @@ const CATENATIVES: &[&str] = &[
 ];
 
 /// A cue word in a sense that reports no speech: "added two points", "added to the list", "admitted to
-/// hospital", "did not say".
+/// hospital", "the figures add up", "did not say".
 fn other_sense(w: &Words<'_>, cue: CueHit, prev: Option<usize>) -> bool {
     if !(cue.features.other_sense || cue.features.negation) {
         return false;
@@ -601,7 +601,8 @@ fn other_sense(w: &Words<'_>, cue: CueHit, prev: Option<usize>) -> bool {
     let number = next.chars().next().is_some_and(|c| c.is_ascii_digit())
         || matches!(next, "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "another");
     let article = matches!(w.lower(cue.end + 1), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "this");
-    if cue.features.other_sense && (number || next == "to" && article) {
+    // "The numbers add up": the phrasal verb with "up" reports no speech either.
+    if cue.features.other_sense && (number || next == "to" && article || next == "up") {
         return true;
     }
     let negated = prev.is_some_and(|p| matches!(w.lower(p), "not" | "never" | "n't" | "n’t"));
