@@ -611,13 +611,7 @@ fn evaluate(dev: &Path, models: &Path, lex: &Lexicon) -> Result<()> {
     println!("part of speech accuracy: {:.4}", right as f64 / total.max(1) as f64);
     for (label, counts) in [("tagger alone", counts), ("with document consistency", counts_doc)] {
         println!("names ({label}), exact span and type: P / R / F1");
-        for (k, name) in ["person", "organization", "place", "other", "all (span and type)"].iter().enumerate() {
-            let [tp, pred, gold] = counts[k];
-            let p = tp as f64 / pred.max(1) as f64;
-            let r = tp as f64 / gold.max(1) as f64;
-            let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-            println!("  {name:<22} {p:.3} / {r:.3} / {f:.3}  (gold {gold})");
-        }
+        print_name_counts(&counts);
     }
     Ok(())
 }
@@ -644,6 +638,12 @@ fn evaluate_conll(file: &Path, models: &Path, lex: &Lexicon) -> Result<()> {
         file.display(),
         sents.len()
     );
+    print_name_counts(&counts);
+    Ok(())
+}
+
+/// One line per name type (and all together): precision, recall and F1 from `[right, predicted, gold]`.
+fn print_name_counts(counts: &[[usize; 3]; 5]) {
     for (k, name) in ["person", "organization", "place", "other", "all (span and type)"].iter().enumerate() {
         let [tp, pred, gold] = counts[k];
         let p = tp as f64 / pred.max(1) as f64;
@@ -651,7 +651,6 @@ fn evaluate_conll(file: &Path, models: &Path, lex: &Lexicon) -> Result<()> {
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         println!("  {name:<22} {p:.3} / {r:.3} / {f:.3}  (gold {gold})");
     }
-    Ok(())
 }
 
 fn count_names(tags: &[TagId], probs: &[f32], gold: &[TagId], counts: &mut [[usize; 3]; 5]) {

@@ -349,6 +349,11 @@ struct Form {
 }
 
 impl Form {
+    /// An organization or body filed under `key` alone; `full` when named by its whole name.
+    fn named(key: String, full: bool) -> Form {
+        Form { key, more: Vec::new(), given: None, full, forced: false, shared: false }
+    }
+
     fn keys(&self) -> Vec<String> {
         std::iter::once(self.key.clone()).chain(self.more.iter().cloned()).collect()
     }
@@ -465,26 +470,12 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
     }
     // "the Commons" and "the House of Commons": one body of a state under its forms.
     if let Some(body) = knowledge().body_key(name) {
-        return Form {
-            key: format!("office:{body}"),
-            more: Vec::new(),
-            given: None,
-            full: true,
-            forced: false,
-            shared: false,
-        };
+        return Form::named(format!("office:{body}"), true);
     }
     if let Some(m) = lex.gazetteer.find(name) {
         if m.start() == 0 && m.end() == name.len() {
             if let Some(Entry::Organization(i)) = lex.entries.get(m.pattern().as_usize()) {
-                return Form {
-                    key: format!("org:{i}"),
-                    more: Vec::new(),
-                    given: None,
-                    full: true,
-                    forced: false,
-                    shared: false,
-                };
+                return Form::named(format!("org:{i}"), true);
             }
         }
     }
@@ -497,16 +488,9 @@ fn organization_form(actor: &Actor, normal: &str) -> Form {
         .to_lowercase();
     let is_acronym = words.len() == 1 && name.chars().filter(char::is_ascii_uppercase).count() >= 2;
     if is_acronym {
-        return Form {
-            key: format!("org:~{normal}"),
-            more: Vec::new(),
-            given: None,
-            full: false,
-            forced: false,
-            shared: false,
-        };
+        return Form::named(format!("org:~{normal}"), false);
     }
     let more =
         if acronym.chars().count() >= 2 && words.len() >= 2 { vec![format!("org:~{acronym}")] } else { Vec::new() };
-    Form { key: format!("org:{normal}"), more, given: None, full: true, forced: false, shared: false }
+    Form { more, ..Form::named(format!("org:{normal}"), true) }
 }

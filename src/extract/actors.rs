@@ -959,14 +959,12 @@ pub fn is_acronym(word: &str) -> bool {
 /// `titles.txt`.
 fn role_nouns() -> &'static HashSet<String> {
     static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        include_str!("../../assets/role_nouns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .collect()
-    })
+    NOUNS.get_or_init(|| word_list(include_str!("../../assets/role_nouns.txt"), str::to_lowercase))
+}
+
+/// The words of a word list in `assets/` (lines starting with `#` are comments), each as `form` gives it.
+fn word_list(text: &str, form: fn(&str) -> String) -> HashSet<String> {
+    text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).map(form).collect()
 }
 
 /// Whether token `i` is a noun that names a role: an occupation or function ("economist", "coach") or the
@@ -1112,27 +1110,13 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
 /// Abbreviations in capitals that name no organization (`assets/common_acronyms.txt`), as written.
 fn common_acronyms() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../assets/common_acronyms.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(str::to_owned)
-            .collect()
-    })
+    WORDS.get_or_init(|| word_list(include_str!("../../assets/common_acronyms.txt"), str::to_owned))
 }
 
 /// Nouns that say what kind of organization a name is (`assets/org_nouns.txt`).
 fn org_nouns() -> &'static HashSet<String> {
     static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        include_str!("../../assets/org_nouns.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .collect()
-    })
+    NOUNS.get_or_init(|| word_list(include_str!("../../assets/org_nouns.txt"), str::to_lowercase))
 }
 
 fn is_org_noun(w: &Words<'_>, i: usize) -> bool {
