@@ -11,7 +11,9 @@
 //! `cargo bench --bench ui_frame` prints the figures; with `-- --memory` it only opens the 500 articles,
 //! runs frames and prints the peak resident memory (run the binary under `/usr/bin/time -v` to confirm);
 //! with `-- --save` it only measures the frames while Save writes the 500-article workspace; with
-//! `-- palette` it only measures frames with the command palette open, at 50 and at 500 articles.
+//! `-- palette` it only measures frames with the command palette open, at 50 and at 500 articles; with
+//! `-- entities` it only measures the All-articles Actors list (one row per entity) at 500 articles: idle
+//! frames, the frame after a change to a dossier, and the frame after one more article is opened.
 
 mod support;
 
@@ -367,6 +369,9 @@ fn main() -> anyhow::Result<()> {
     if std::env::args().any(|a| a == "palette") {
         return palette_only();
     }
+    if std::env::args().any(|a| a == "entities") {
+        return entity_frames(&mut large()?);
+    }
     let started = Instant::now();
     let mut small = small()?;
     let mut large = large()?;
@@ -398,6 +403,7 @@ fn main() -> anyhow::Result<()> {
     let mut fifty = with_articles(50, 1_000)?;
     report("50 articles", &fifty);
     palette_frames(&mut fifty, &mut large);
+    entity_frames(&mut large)?;
     occasional_work(&large)?;
     frames_while_saving(&mut large);
     Ok(())
@@ -500,4 +506,77 @@ fn frames_while_saving(setup: &mut Setup) {
         s.p95,
         s.max
     );
+}
+
+/// Runs one frame of the app with the pointer resting on the reader; returns its wall time and the UI
+/// thread's CPU time in it.
+fn one_frame(setup: &mut Setup, n: usize) -> (Duration, Duration) {
+    let ctx = setup.harness.ctx.clone();
+    let mut frame = eframe::Frame::_new_kittest();
+    let app = setup.harness.state_mut();
+    let mut input = egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)), ..Default::default() };
+    if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+        viewport.native_pixels_per_point = Some(1.0);
+    }
+    input.time = Some(n as f64 / 60.0);
+    input.predicted_dt = 1.0 / 60.0;
+    input.events = vec![Event::PointerMoved(Pos2::new(WINDOW.x / 2.0, 200.0))];
+    let (start, cpu) = (Instant::now(), support::thread_cpu_time());
+    let output = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut frame));
+    std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    (start.elapsed(), support::thread_cpu_time().saturating_sub(cpu))
+}
+
+/// The All-articles Actors list, one row per entity across the 500 articles: frames standing still, the
+/// frame after each of 20 changes to the big dossier (a card added: the entities are looked up again), and the frame after each of 10 more articles is opened (resolved incrementally).
+fn entity_frames(setup: &mut Setup) -> anyhow::Result<()> {
+    setup.harness.get_by_label("Actors").click();
+    setup.harness.run_steps(4);
+    report("500 articles, All articles, Actors (one row per entity)", setup);
+    let idle = measure(setup, Workload::Idle);
+    println!("ui_frame: entity list idle: median/p95/max {:.2} / {:.2} / {:.2} ms", idle.median, idle.p95, idle.max);
+
+    setup.harness.ctx.disable_accesskit();
+    let workspace = setup.harness.state().workspace();
+    let dossier = workspace.dossiers.iter().max_by_key(|d| d.cards.len()).map(|d| (d.country.clone(), d.name.clone()));
+    let cards: Vec<_> = workspace
+        .articles
+        .iter()
+        .rev()
+        .flat_map(|a| a.analysis.actors.iter().map(move |x| dossier::model::DossierCard::from_actor(a, x)))
+        .take(20)
+        .collect();
+    let (country, name) = dossier.ok_or_else(|| anyhow::anyhow!("no dossier"))?;
+    let mut after_change = Vec::new();
+    for (n, card) in cards.iter().enumerate() {
+        let command =
+            dossier::model::Command::AddCard { country: country.clone(), name: name.clone(), card: card.clone() };
+        setup.harness.state_mut().apply_command(command);
+        after_change.push(one_frame(setup, 10_000 + 3 * n));
+        // The frames that follow, while a worker regroups the dossier and until its rows are in.
+        for k in 1..3 {
+            after_change.push(one_frame(setup, 10_000 + 3 * n + k));
+        }
+    }
+    let dir = tempfile::tempdir()?;
+    let more = open(&write_reports(dir.path(), 5000..5010, 8));
+    let mut after_open = Vec::new();
+    for (n, article) in more.into_iter().enumerate() {
+        setup.harness.state_mut().add_articles(vec![article]);
+        after_open.push(one_frame(setup, 20_000 + 2 * n));
+        one_frame(setup, 20_001 + 2 * n);
+    }
+    setup.harness.ctx.enable_accesskit();
+    for (what, times) in [
+        (format!("the 3 frames after each of {} changes to the dossier", cards.len()), after_change),
+        (format!("the frame after each of {} more articles opened", after_open.len()), after_open),
+    ] {
+        let wall = stats(times.iter().map(|t| t.0).collect());
+        let cpu = stats(times.iter().map(|t| t.1).collect());
+        println!(
+            "ui_frame: {what}: wall median/p95/max {:.2} / {:.2} / {:.2} ms; UI thread CPU {:.2} / {:.2} / {:.2} ms",
+            wall.median, wall.p95, wall.max, cpu.median, cpu.p95, cpu.max
+        );
+    }
+    Ok(())
 }

@@ -406,30 +406,43 @@ impl Workspace {
     /// dossier. `None` when the article or card does not exist.
     /// The card carries the entity of its actor (a statement's speaker) across the open articles.
     pub fn card_for(&self, article: &str, card: &str, country: &str) -> Option<DossierCard> {
+        self.card_with(article, card, country, &self.resolve_entities())
+    }
+
+    /// [`Workspace::card_for`] with the entities already resolved (the UI keeps them, resolved
+    /// incrementally): no work in proportion to the workspace.
+    pub fn card_with(
+        &self,
+        article: &str,
+        card: &str,
+        country: &str,
+        entities: &crate::entity::Resolver,
+    ) -> Option<DossierCard> {
         let article = self.article(article)?;
+        let entity_name = |actor: &Actor| {
+            (actor.kind != ActorKind::Anonymous)
+                .then(|| entities.entity_of(&article.hash, &actor.id).map(|e| e.name.clone()))
+                .flatten()
+        };
         if let Some(actor) = article.analysis.actor(card) {
-            let entity = self.entity_name(article, actor);
+            let entity = entity_name(actor);
             return Some(DossierCard { entity, ..DossierCard::from_actor(article, actor) });
         }
         let statement = article.analysis.statement(card)?;
         let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
         let section = Section::for_statement(speaker.and_then(|a| a.country.as_deref()), country);
-        let entity = speaker.and_then(|a| self.entity_name(article, a));
+        let entity = speaker.and_then(entity_name);
         Some(DossierCard { entity, ..DossierCard::from_statement(article, statement, section) })
     }
 
-    /// The name of the entity `actor` of `article` belongs to, resolved over the open articles with the
-    /// analyst's merges and splits; `None` for an unnamed source. Resolution is linear in the open
-    /// articles' actors, and runs once per card added.
-    fn entity_name(&self, article: &Article, actor: &Actor) -> Option<String> {
-        if actor.kind == ActorKind::Anonymous {
-            return None;
-        }
+    /// The entities of the open articles, resolved in order with the analyst's merges and splits: linear
+    /// in the open articles' actors.
+    pub fn resolve_entities(&self) -> crate::entity::Resolver {
         let mut resolver = crate::entity::Resolver::new(crate::entity::Overrides::from(&self.entities));
         for open in &self.articles {
             resolver.resolve_article(open);
         }
-        resolver.entity_of(&article.hash, &actor.id).map(|e| e.name.clone())
+        resolver
     }
 }
 

@@ -176,6 +176,11 @@ impl App {
         self.receive_opened(opened);
     }
 
+    /// Test hook: applies a change to the workspace as a click does (undoable, caches made stale).
+    pub fn apply_command(&mut self, command: Command) {
+        self.apply(command);
+    }
+
     /// Test hook: opens files as `OpenPaths` does, but on this thread, returning when they are open.
     pub fn open_paths_blocking(&mut self, paths: Vec<PathBuf>) {
         self.wait_for_background();

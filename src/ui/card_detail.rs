@@ -5,6 +5,7 @@ use egui::{ComboBox, Grid, RichText, TextEdit};
 
 use super::command::UiCommand;
 use super::state::{AppState, CardEdit, ViewState, country_label, dossier_name};
+use crate::entity::Resolver;
 use crate::model::{Actor, ActorKind, Article, CardRef, Command, DossierCard, Report, Statement, Wording, Workspace};
 
 /// The selected card's fields and actions.
@@ -21,8 +22,10 @@ pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState,
         ui.label(RichText::new("The article of this card is no longer open.").weak());
         return;
     };
+    // Kept up to date incrementally: a card added to a dossier carries its entity at no cost here.
+    let entities = super::entities::entities(state, view);
     if let Some(actor) = article.analysis.actor(&card.card) {
-        actor_ui(ui, &state.workspace, article, actor, view, commands);
+        actor_ui(ui, (&state.workspace, &entities), article, actor, view, commands);
         if view.filter.all_articles {
             super::entities::entity_ui(ui, state, view, article, actor, commands);
         }
@@ -30,7 +33,7 @@ pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState,
         // Across the articles (as the list under *All articles* shows them): the same statement elsewhere.
         let repeats =
             if view.filter.all_articles { super::entities::repeats_of(ui, state, view, &card) } else { Vec::new() };
-        statement_ui(ui, &state.workspace, article, statement, &repeats, view, commands);
+        statement_ui(ui, (&state.workspace, &entities), article, statement, &repeats, view, commands);
     } else {
         ui.label(RichText::new("This card no longer exists (merged or undone).").weak());
     }
@@ -38,7 +41,7 @@ pub fn card_detail_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState,
 
 fn actor_ui(
     ui: &mut egui::Ui,
-    workspace: &Workspace,
+    (workspace, entities): (&Workspace, &Resolver),
     article: &Article,
     actor: &Actor,
     view: &mut ViewState,
@@ -52,7 +55,7 @@ fn actor_ui(
     }
     ui.horizontal_wrapped(|ui| {
         let countries = actor.country.iter().cloned().collect();
-        add_buttons_ui(ui, workspace, &card, &[], countries, &mut view.dossier, commands);
+        add_buttons_ui(ui, (workspace, entities), &card, &[], countries, &mut view.dossier, commands);
         if ui.button("Edit card").clicked() {
             view.edit = Some(CardEdit::Actor {
                 target: card.clone(),
@@ -85,7 +88,7 @@ fn actor_ui(
 /// sources of one dossier card).
 fn statement_ui(
     ui: &mut egui::Ui,
-    workspace: &Workspace,
+    (workspace, entities): (&Workspace, &Resolver),
     article: &Article,
     statement: &Statement,
     repeats: &[CardRef],
@@ -115,7 +118,7 @@ fn statement_ui(
         ui.label(RichText::new(text).weak());
     }
     ui.horizontal_wrapped(|ui| {
-        add_buttons_ui(ui, workspace, &card, repeats, countries, &mut view.dossier, commands);
+        add_buttons_ui(ui, (workspace, entities), &card, repeats, countries, &mut view.dossier, commands);
         if ui.button("Edit card").clicked() {
             view.edit = Some(CardEdit::Statement {
                 target: card.clone(),
@@ -170,7 +173,7 @@ fn field(ui: &mut egui::Ui, name: &str, value: &str) {
 /// articles) come as more sources of the one card added.
 fn add_buttons_ui(
     ui: &mut egui::Ui,
-    workspace: &Workspace,
+    (workspace, entities): (&Workspace, &Resolver),
     card: &CardRef,
     repeats: &[CardRef],
     mut countries: Vec<String>,
@@ -192,9 +195,9 @@ fn add_buttons_ui(
             continue;
         }
         if ui.button(format!("Add to {name}")).clicked()
-            && let Some(mut dossier_card) = workspace.card_for(&card.article, &card.card, &country)
+            && let Some(mut dossier_card) = workspace.card_with(&card.article, &card.card, &country, entities)
         {
-            let more = repeats.iter().filter_map(|r| workspace.card_for(&r.article, &r.card, &country));
+            let more = repeats.iter().filter_map(|r| workspace.card_with(&r.article, &r.card, &country, entities));
             dossier_card.also.extend(more.map(|c| Report { id: c.id, source: c.source }));
             *shown_dossier = Some(country.clone());
             commands.push(UiCommand::apply(Command::AddCard { country, name, card: dossier_card }));

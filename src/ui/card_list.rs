@@ -445,7 +445,8 @@ fn add_hint_ui(
     );
     let button = ui.put(at, egui::Button::new(RichText::new(text).small()).wrap_mode(egui::TextWrapMode::Extend));
     if button.on_hover_text(format!("Add this card to the {name} dossier")).clicked()
-        && let Some(dossier_card) = workspace.card_for(&card.article, &card.card, &country)
+        && let Some(dossier_card) =
+            workspace.card_with(&card.article, &card.card, &country, &super::entities::entities(state, view))
     {
         commands.push(UiCommand::apply(Command::AddCard { country, name, card: dossier_card }));
     }

@@ -115,7 +115,7 @@ impl App {
     }
 
     /// Applies a change to the workspace, undoably.
-    fn apply(&mut self, command: Command) {
+    pub(super) fn apply(&mut self, command: Command) {
         match self.state.history.apply(&mut self.state.workspace, command) {
             Ok(()) => self.changed(),
             Err(e) => self.state.error(format!("Could not make that change: {e}")),

@@ -3,6 +3,8 @@
 //! per entity, statements under their speaker's entity; the *Timeline* view shows every statement by the
 //! date of its article instead (undated ones last).
 
+use std::sync::{Arc, mpsc};
+
 use egui::{Panel, RichText, ScrollArea, Sense, TextEdit};
 
 use super::command::UiCommand;
@@ -77,7 +79,80 @@ pub fn dossier_ui(
         dated.on_hover_text("Every statement by the date of its article, oldest first; undated ones last");
     });
     ui.data_mut(|d| d.insert_temp(order_id, timeline));
-    sections_ui(ui, state, dossier, timeline, view, commands);
+    let Some(shared) = state.workspace.dossiers.iter().find(|d| d.country == dossier.country) else { return };
+    sections_ui(ui, state, shared, timeline, view, commands);
+}
+
+/// Up to this many cards, a dossier's rows are built in the frame that needs them; a bigger dossier's
+/// are built on a worker thread while the panel shows its rows as they were (a 10,000-card dossier takes
+/// tens of milliseconds to group by entity, more than a frame).
+const ROWS_IN_FRAME: usize = 1_500;
+
+/// The rows of the dossier panel and the dossier (as it was) they were built from; a newer version's
+/// rows, while a worker builds them.
+pub struct Rows {
+    built_from: Arc<Dossier>,
+    timeline: bool,
+    rows: Arc<Vec<Row>>,
+    pending: Option<(Arc<Dossier>, bool, mpsc::Receiver<Vec<Row>>)>,
+}
+
+impl Rows {
+    fn built(dossier: &Arc<Dossier>, timeline: bool, rows: Vec<Row>) -> Self {
+        Self { built_from: Arc::clone(dossier), timeline, rows: Arc::new(rows), pending: None }
+    }
+
+    fn is_for(&self, dossier: &Arc<Dossier>, timeline: bool) -> bool {
+        Arc::ptr_eq(&self.built_from, dossier) && self.timeline == timeline
+    }
+}
+
+/// The rows for `dossier` as it is now, or, while a worker builds those, the rows of the same dossier as
+/// it was a moment ago with that version of it (rows point into their own version's cards).
+fn current_rows(ctx: &egui::Context, cached: Option<Rows>, dossier: &Arc<Dossier>, timeline: bool) -> Rows {
+    let mut cached = cached.filter(|c| c.built_from.country == dossier.country);
+    if let Some(c) = cached.take_if(|c| c.is_for(dossier, timeline)) {
+        return c;
+    }
+    if dossier.cards.len() <= ROWS_IN_FRAME {
+        return Rows::built(dossier, timeline, rows(dossier, timeline));
+    }
+    if let Some(mut c) = cached {
+        match c.pending.take() {
+            Some((wanted, order, done)) if Arc::ptr_eq(&wanted, dossier) && order == timeline => {
+                match done.try_recv() {
+                    Ok(rows) => return Rows::built(dossier, timeline, rows),
+                    Err(mpsc::TryRecvError::Empty) => {
+                        c.pending = Some((wanted, order, done));
+                        return c;
+                    }
+                    // The worker is gone: build them here.
+                    Err(mpsc::TryRecvError::Disconnected) => {
+                        return Rows::built(dossier, timeline, rows(dossier, timeline));
+                    }
+                }
+            }
+            _ => {
+                c.pending = Some((Arc::clone(dossier), timeline, build_rows_on_worker(ctx, dossier, timeline)));
+                return c;
+            }
+        }
+    }
+    // Nothing to show meanwhile (the dossier was just opened): build them here, once.
+    Rows::built(dossier, timeline, rows(dossier, timeline))
+}
+
+/// Builds `dossier`'s rows on a worker thread, waking the UI when they are ready.
+fn build_rows_on_worker(ctx: &egui::Context, dossier: &Arc<Dossier>, timeline: bool) -> mpsc::Receiver<Vec<Row>> {
+    let (tx, rx) = mpsc::channel();
+    let (dossier, ctx) = (Arc::clone(dossier), ctx.clone());
+    let spawned = std::thread::Builder::new().name("dossier-rows".to_owned()).spawn(move || {
+        let _ = tx.send(rows(&dossier, timeline));
+        ctx.request_repaint();
+    });
+    // No thread (the sender is dropped with the closure): the next frame builds them itself.
+    drop(spawned);
+    rx
 }
 
 fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>) {
@@ -99,7 +174,14 @@ fn notes_ui(ui: &mut egui::Ui, dossier: &Dossier, commands: &mut Vec<UiCommand>)
 /// (`timeline`) all of them by date.
 fn rows(dossier: &Dossier, timeline_order: bool) -> Vec<Row> {
     let mut rows = Vec::with_capacity(dossier.cards.len() + 2 * Section::ALL.len());
-    let index = |card: &DossierCard| dossier.cards.iter().position(|c| std::ptr::eq(c, card)).unwrap_or(0);
+    // A card's place in the dossier's list, from its address in it: constant time, so the rows of a
+    // 10,000-card dossier are built in linear time.
+    let base = dossier.cards.as_ptr() as usize;
+    let size = std::mem::size_of::<DossierCard>().max(1);
+    let index = |card: &DossierCard| {
+        let at = (card as *const DossierCard as usize).wrapping_sub(base) / size;
+        if dossier.cards.get(at).is_some_and(|c| std::ptr::eq(c, card)) { at } else { 0 }
+    };
     let actors = speakers(dossier, Section::KeyActors);
     rows.push(Row::Title(Section::KeyActors, actors.len()));
     if actors.is_empty() {
@@ -177,17 +259,15 @@ fn statement_line(card: &DossierCard) -> String {
 fn sections_ui(
     ui: &mut egui::Ui,
     state: &AppState,
-    dossier: &Dossier,
+    shared: &Arc<Dossier>,
     timeline_order: bool,
     view: &mut ViewState,
     commands: &mut Vec<UiCommand>,
 ) {
-    // Grouping runs entity resolution over the cards: once per change of the workspace or the order.
-    let key = (state.generation, dossier.country.clone(), timeline_order);
-    let rows = match view.dossier_rows.take() {
-        Some((cached, rows)) if cached == key => rows,
-        _ => rows(dossier, timeline_order),
-    };
+    // Grouping runs entity resolution over the cards: once per change of this dossier or the order.
+    let cache = current_rows(ui.ctx(), view.dossier_rows.take(), shared, timeline_order);
+    let (rows, dossier) = (Arc::clone(&cache.rows), Arc::clone(&cache.built_from));
+    view.dossier_rows = Some(cache);
     let row_height = ui.spacing().interact_size.y;
     let dragging = egui::DragAndDrop::has_payload_of_type::<Dragged>(ui.ctx());
     ScrollArea::vertical().id_salt("dossier_sections").auto_shrink(false).show_rows(
@@ -218,7 +298,7 @@ fn sections_ui(
                         let Some(card) = dossier.cards.get(index) else {
                             continue;
                         };
-                        let rect = card_row_ui(ui, state, dossier, card, line, view, commands);
+                        let rect = card_row_ui(ui, state, &dossier, card, line, view, commands);
                         (rect, Target { section: Some(card.section), at_card: Some(index) })
                     }
                 };
@@ -230,12 +310,12 @@ fn sections_ui(
                     ui.painter().hline(rect.x_range(), y, ui.visuals().selection.stroke);
                 }
                 if let Some(dragged) = zone.dnd_release_payload::<Dragged>() {
-                    commands.extend(drop_commands(&state.workspace, &dragged, &dossier.country, target));
+                    let entities = super::entities::entities(state, view);
+                    commands.extend(drop_commands((&state.workspace, &entities), &dragged, &dossier.country, target));
                 }
             }
         },
     );
-    view.dossier_rows = Some((key, rows));
 }
 
 /// One dossier card: Up, Down, Remove, Move to… (statements), and its summary, which selects it (and

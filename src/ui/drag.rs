@@ -55,11 +55,16 @@ pub struct Target {
 }
 
 /// The commands a drop of `dragged` on `country`'s dossier asks for.
-pub fn drop_commands(workspace: &Workspace, dragged: &Dragged, country: &str, target: Target) -> Vec<UiCommand> {
+pub fn drop_commands(
+    (workspace, entities): (&Workspace, &crate::entity::Resolver),
+    dragged: &Dragged,
+    country: &str,
+    target: Target,
+) -> Vec<UiCommand> {
     let mut commands = Vec::new();
     match dragged {
         Dragged::Card { card, .. } => {
-            let Some(mut dossier_card) = workspace.card_for(&card.article, &card.card, country) else {
+            let Some(mut dossier_card) = workspace.card_with(&card.article, &card.card, country, entities) else {
                 return commands;
             };
             let is_statement = dossier_card.cue.is_some();

@@ -9,27 +9,54 @@ use egui::{ComboBox, RichText};
 use super::command::UiCommand;
 use super::state::{AppState, CardRow, ViewState, country_label};
 use crate::entity::duplicates::Repeats;
-use crate::entity::{Entity, Overrides, Resolver};
-use crate::model::{Actor, ActorRef, Article, CardRef, Command, Workspace};
+use crate::entity::{Entity, Resolver};
+use crate::model::{Actor, ActorRef, Article, CardRef, Command, EntityDecisions, Workspace};
 
-/// The entities of the workspace as it is now.
-pub fn entities(state: &AppState, view: &mut ViewState) -> Arc<Resolver> {
-    if let Some((generation, resolver)) = &view.entities {
-        if *generation == state.generation {
-            return Arc::clone(resolver);
-        }
-    }
-    let resolver = Arc::new(resolve(&state.workspace));
-    view.entities = Some((state.generation, Arc::clone(&resolver)));
-    resolver
+/// The entities of the open articles and what they were resolved from: the generation, the articles
+/// (by address: an edited article is a new `Arc`) and the analyst's decisions.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    generation: u64,
+    articles: Vec<usize>,
+    decisions: EntityDecisions,
+    resolver: Arc<Resolver>,
 }
 
-/// Resolves every open article, in order, with the analyst's decisions.
-pub fn resolve(workspace: &Workspace) -> Resolver {
-    let mut resolver = Resolver::new(Overrides::from(&workspace.entities));
-    for article in &workspace.articles {
-        resolver.resolve_article(article);
+/// The addresses of the open articles, which tell a change to them from a change elsewhere.
+fn article_addresses(workspace: &Workspace) -> Vec<usize> {
+    workspace.articles.iter().map(|a| Arc::as_ptr(a) as usize).collect()
+}
+
+/// The entities of the workspace as it is now. They are resolved again only when the articles or the
+/// analyst's decisions changed (not on a change to a dossier), and only for the new articles when
+/// articles were opened: opening one more article costs in proportion to it, not to the workspace.
+pub fn entities(state: &AppState, view: &mut ViewState) -> Arc<Resolver> {
+    let workspace = &state.workspace;
+    if let Some(cached) = &mut view.entities {
+        if cached.generation == state.generation {
+            return Arc::clone(&cached.resolver);
+        }
+        let articles = article_addresses(workspace);
+        if cached.decisions == workspace.entities && articles.starts_with(&cached.articles) {
+            let old = cached.articles.len();
+            if articles.len() > old {
+                let resolver = Arc::make_mut(&mut cached.resolver);
+                for article in &workspace.articles[old..] {
+                    resolver.resolve_article(article);
+                }
+            }
+            cached.articles = articles;
+            cached.generation = state.generation;
+            return Arc::clone(&cached.resolver);
+        }
     }
+    let resolver = Arc::new(workspace.resolve_entities());
+    view.entities = Some(Resolved {
+        generation: state.generation,
+        articles: article_addresses(workspace),
+        decisions: workspace.entities.clone(),
+        resolver: Arc::clone(&resolver),
+    });
     resolver
 }
 
@@ -49,17 +76,21 @@ pub fn one_row_per_entity(rows: Vec<CardRow>, workspace: &Workspace, resolver: &
 /// now: kept in egui's memory until the workspace changes.
 pub fn repeats(ui: &egui::Ui, state: &AppState, view: &mut ViewState) -> Arc<Repeats> {
     let id = egui::Id::unique("statement_repeats");
-    if let Some((generation, repeats)) = ui.data(|d| d.get_temp::<(u64, Arc<Repeats>)>(id)) {
-        if generation == state.generation {
+    let resolver = entities(state, view);
+    let articles = article_addresses(&state.workspace);
+    // Found again only when the articles or the analyst's decisions changed, not on a change to a dossier
+    // (the entities follow from those two).
+    type Cached = (Arc<Vec<usize>>, Arc<EntityDecisions>, Arc<Repeats>);
+    if let Some((for_articles, decisions, repeats)) = ui.data(|d| d.get_temp::<Cached>(id)) {
+        if *for_articles == articles && *decisions == state.workspace.entities {
             return repeats;
         }
     }
-    let resolver = entities(state, view);
-    let articles: Vec<&Article> = state.workspace.articles.iter().map(|a| &**a).collect();
-    let repeats = Arc::new(Repeats::of(&articles, |article, actor| {
-        resolver.entity_of(&article.hash, actor).map(|e| e.id.clone())
-    }));
-    ui.data_mut(|d| d.insert_temp(id, (state.generation, Arc::clone(&repeats))));
+    let list: Vec<&Article> = state.workspace.articles.iter().map(|a| &**a).collect();
+    let repeats =
+        Arc::new(Repeats::of(&list, |article, actor| resolver.entity_of(&article.hash, actor).map(|e| e.id.clone())));
+    let key = (Arc::new(articles), Arc::new(state.workspace.entities.clone()));
+    ui.data_mut(|d| d.insert_temp::<Cached>(id, (key.0, key.1, Arc::clone(&repeats))));
     repeats
 }
 
@@ -161,4 +192,72 @@ fn actor_names(workspace: &Workspace, entity: &Entity) -> Vec<String> {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleMeta, DossierCard, content_hash};
+
+    fn article(text: &str) -> Article {
+        Article {
+            source: format!("{}.txt", &content_hash(text)[..8]),
+            title: None,
+            meta: ArticleMeta::default(),
+            hash: content_hash(text),
+            analysis: crate::extract::extract(text),
+            text: text.to_owned(),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// Each actor of the open articles with its entity's id.
+    fn entity_ids(resolver: &Resolver, workspace: &Workspace) -> Vec<(String, String, Option<String>)> {
+        let mut ids = Vec::new();
+        for a in &workspace.articles {
+            for x in &a.analysis.actors {
+                ids.push((a.hash.clone(), x.name.clone(), resolver.entity_of(&a.hash, &x.id).map(|e| e.id.clone())));
+            }
+        }
+        ids
+    }
+
+    fn change(state: &mut AppState, command: Command) {
+        assert!(state.workspace.apply(command).is_ok());
+        state.generation += 1;
+    }
+
+    #[test]
+    fn entities_are_kept_across_dossier_changes_and_extended_for_one_more_article() {
+        let mut state = AppState::default();
+        let mut view = ViewState::default();
+        change(
+            &mut state,
+            Command::AddArticles(vec![
+                article("Anna Berg, the finance minister, said on Monday that taxes would rise next year."),
+                article("Tomas Lind, a trade union leader, said workers would strike in the spring."),
+            ]),
+        );
+        let first = entities(&state, &mut view);
+        let (hash, actor) = {
+            let a = &state.workspace.articles[0];
+            (a.hash.clone(), a.analysis.actors[0].clone())
+        };
+        let card = DossierCard::from_actor(&state.workspace.articles[0], &actor);
+        change(&mut state, Command::AddCard { country: "SE".into(), name: "Sweden".into(), card });
+        // A change to a dossier: the same resolution, not a new one.
+        assert!(Arc::ptr_eq(&first, &entities(&state, &mut view)));
+        let anna = first.entity_of(&hash, &actor.id).map(|e| e.id.clone());
+        drop(first);
+
+        change(&mut state, Command::AddArticles(vec![article("Anna Berg said on Tuesday that the budget was fair.")]));
+        let extended = entities(&state, &mut view);
+        assert_eq!(
+            entity_ids(&extended, &state.workspace),
+            entity_ids(&state.workspace.resolve_entities(), &state.workspace)
+        );
+        let third = &state.workspace.articles[2];
+        let again = third.analysis.actors.iter().find(|x| x.name == "Anna Berg").map(|x| x.id.clone());
+        assert_eq!(again.and_then(|id| extended.entity_of(&third.hash, &id).map(|e| e.id.clone())), anna);
+    }
 }

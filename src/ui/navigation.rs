@@ -172,12 +172,13 @@ impl App {
         let (Some(card), Some(country)) = (self.view.card.clone(), self.view.dossier.clone()) else {
             return;
         };
+        let entities = super::entities::entities(&self.state, &mut self.view);
         let workspace = &self.state.workspace;
         let Some(dossier) = workspace.dossier(&country) else {
             return;
         };
         let name = dossier.name.clone();
-        if let Some(card) = workspace.card_for(&card.article, &card.card, &country) {
+        if let Some(card) = workspace.card_with(&card.article, &card.card, &country, &entities) {
             self.run_command(UiCommand::apply(Command::AddCard { country, name, card }));
         }
     }

@@ -86,8 +86,9 @@ fn dossier_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, co
             ui.painter().rect_stroke(row.rect, 3.0, ui.visuals().selection.stroke, egui::StrokeKind::Inside);
         }
         if let Some(dragged) = row.dnd_release_payload::<Dragged>() {
+            let entities = super::entities::entities(state, view);
             commands.extend(drop_commands(
-                workspace,
+                (workspace, &entities),
                 &dragged,
                 &dossier.country,
                 Target { section: None, at_card: None },

@@ -187,7 +187,7 @@ pub struct ViewState {
     /// The countries of the workspace, for the generation they were counted in.
     pub countries: Option<(u64, Arc<Countries>)>,
     /// The rows of the shown dossier's sections, with the generation and dossier they were built for.
-    pub dossier_rows: Option<((u64, String, bool), Vec<DossierRow>)>,
+    pub dossier_rows: Option<super::dossier_view::Rows>,
     /// The command palette, while open.
     pub palette: Option<super::palette::Palette>,
     /// The keyboard help sheet is open.
@@ -220,8 +220,8 @@ pub struct ViewState {
     pub preferences_open: bool,
     /// When each notice on screen was first shown (egui time, seconds), by notice id.
     pub notice_times: std::collections::HashMap<u64, f64>,
-    /// The entities of the open articles, for the generation they were resolved in.
-    pub entities: Option<(u64, Arc<crate::entity::Resolver>)>,
+    /// The entities of the open articles, with what they were resolved from.
+    pub entities: Option<super::entities::Resolved>,
 }
 
 impl ViewState {
