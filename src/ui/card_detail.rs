@@ -80,6 +80,9 @@ fn actor_ui(
         }
         field(ui, "Mentions", &actor.mentions.len().to_string());
         field(ui, "Confidence", &format!("{:.2}", actor.confidence));
+        if !actor.rule.is_empty() {
+            field(ui, "Why", &why(&actor.rule));
+        }
         field(ui, "Source", &article.display_name());
     });
 }
@@ -155,11 +158,21 @@ fn statement_ui(
         }
         field(ui, "Source", &article.display_name());
         field(ui, "Confidence", &format!("{:.2}", statement.confidence));
+        // The rule or model decision behind the card: the cue's pattern, then how the speaker was found.
+        if !statement.rule.is_empty() {
+            field(ui, "Why", &why(&statement.rule));
+        }
     });
     let sentence = article.sentence_of(statement);
     if !sentence.is_empty() {
         ui.label(RichText::new(sentence).italics().weak());
     }
+}
+
+/// A card's rule as the card detail shows it: the arrow of "pronoun 'she' → …" is not in the app's
+/// font, so it reads "->".
+fn why(rule: &str) -> String {
+    rule.replace('→', "->")
 }
 
 fn field(ui: &mut egui::Ui, name: &str, value: &str) {
