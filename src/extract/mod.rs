@@ -881,8 +881,18 @@ fn pronoun(
     let at_token = w.tokens.partition_point(|t| t.start < at);
     // Candidate actors, each with where it last spoke (a statement index).
     let mut actors: Vec<(usize, Option<usize>)> = Vec::new();
+    // Each candidate's latest mention before the pronoun (a byte offset): its latest phrase in the window
+    // or where it last spoke. Bounded by the window, so a long text costs no more per pronoun.
+    let mut latest: Vec<(usize, usize)> = Vec::new();
+    let mut note = |a: usize, at: usize| match latest.iter_mut().find(|x| x.0 == a) {
+        Some(x) => x.1 = x.1.max(at),
+        None => latest.push((a, at)),
+    };
     for q in (0..n.min(resolved.len())).rev().take_while(|&q| found[q].sentence + 3 >= sentence) {
         if let Some(a) = resolved[q].actor {
+            if let Some(span) = resolved[q].span.filter(|s| s.start < at) {
+                note(a, span.start);
+            }
             if !actors.iter().any(|x| x.0 == a) {
                 actors.push((a, Some(q)));
             }
@@ -894,10 +904,10 @@ fn pronoun(
         .rev()
         .take(PRONOUN_REACH)
         .take_while(|ph| sentence_of[ph.start] + PRONOUN_WINDOW >= sentence)
-        .filter(|ph| !in_quote[ph.start])
     {
         if let Referent::Actor(a) = ph.referent {
-            if !actors.iter().any(|x| x.0 == a) {
+            note(a, w.tokens[ph.start].start);
+            if !in_quote[ph.start] && !actors.iter().any(|x| x.0 == a) {
                 actors.push((a, None));
             }
         }
@@ -906,7 +916,7 @@ fn pronoun(
     let mut ids: Vec<usize> = Vec::with_capacity(actors.len());
     for &(a, spoke) in &actors {
         let d = &reg.drafts[a];
-        let last = d.mentions.iter().filter(|m| m.start < at).map(|m| m.start).max();
+        let last = latest.iter().find(|x| x.0 == a).map(|x| x.1);
         let token = last.map(|b| w.tokens.partition_point(|t| t.start < b).min(w.len().saturating_sub(1)));
         let s = token.map_or(sentence, |t| sentence_of[t]);
         let subject = token.is_some_and(|t| {
@@ -934,7 +944,8 @@ fn pronoun(
             gender,
             plural,
             kind,
-            mentions: d.mentions.iter().filter(|m| m.start < at).count(),
+            // Counted up to the top bucket; mentions are kept in text order, so this stops early.
+            mentions: d.mentions.iter().filter(|m| m.start < at).take(6).count(),
             in_quote: token.is_some_and(|t| in_quote[t]),
             rule: false,
             last_mention: last.unwrap_or(0),
