@@ -6,6 +6,7 @@
 //! cargo run --release --bin train -- --eval            # POS accuracy and name F1 on GUM dev
 //! cargo run --release --bin train -- --data DIR --out DIR
 //! cargo run --release --bin train -- --conll FILE   # name F1 of the shipped model on a CoNLL-2003 file
+//! cargo run --release --bin train -- --speaker      # only the speaker ranker (assets/models/speaker.bin)
 //! ```
 //!
 //! Training data (never a dev or test split): GUM `train/` (part of speech from UPOS; names from the
@@ -57,14 +58,20 @@ fn run() -> Result<()> {
     let mut out = PathBuf::from("assets/models");
     let mut eval = false;
     let mut conll: Option<PathBuf> = None;
+    let mut speaker_only = false;
+    let mut polnear = PathBuf::from("../shared/evaldata/polnear");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--eval" => eval = true,
+            "--speaker" => speaker_only = true,
+            "--polnear" => polnear = args.next().context("--polnear needs a folder")?.into(),
             "--conll" => conll = Some(PathBuf::from(args.next().context("--conll needs a file")?)),
             "--data" => data = args.next().context("--data needs a folder")?.into(),
             "--out" => out = args.next().context("--out needs a folder")?.into(),
-            _ => bail!("unknown argument {a} (use --eval, --conll FILE, --data DIR, --out DIR)"),
+            _ => bail!(
+                "unknown argument {a} (use --eval, --conll FILE, --speaker, --data DIR, --polnear DIR, --out DIR)"
+            ),
         }
     }
     let lex = lexicon();
@@ -73,6 +80,9 @@ fn run() -> Result<()> {
     }
     if eval {
         return evaluate(&data.join("gum/dev"), &out, lex);
+    }
+    if speaker_only {
+        return train_speaker(&data, &polnear, &out);
     }
     let started = Instant::now();
     let mut docs = 0;
@@ -100,7 +110,7 @@ fn run() -> Result<()> {
     let bytes = train_model(&ner, |s| s.ner.as_deref(), NER_TAGS.len(), NER_BITS, NER_EPOCHS, true);
     write(&out.join("ner.bin"), &bytes)?;
     println!("names: {} sentences, {} bytes, {:.1}s", ner.len(), bytes.len(), started.elapsed().as_secs_f32());
-    Ok(())
+    train_speaker(&data, &polnear, &out)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -670,4 +680,330 @@ fn count_names(tags: &[TagId], probs: &[f32], gold: &[TagId], counts: &mut [[usi
         counts[type_index(g.kind)][2] += 1;
         counts[4][2] += 1;
     }
+}
+
+// ---------------------------------------------------------------- speaker ranker
+
+/// Training rounds of the speaker ranker and its L2 penalty.
+const SPEAKER_ITERATIONS: usize = 300;
+const SPEAKER_L2: f32 = 0.001;
+/// How many times a news example counts against one of GUM's (news is what the extractor reads: who
+/// spoke last matters more there than in GUM's essays and guides).
+const SPEAKER_NEWS_WEIGHT: usize = 3;
+/// Every how many GUM train documents one is held out to report the ranker's accuracy on unseen text.
+const SPEAKER_HOLD_OUT: usize = 5;
+/// How many sentences back a pronoun's candidates are taken (as the extractor does).
+const SPEAKER_WINDOW: usize = 4;
+/// Verbs of speech (lemmas) whose subject counts as having spoken.
+const SPEECH_LEMMAS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "claim",
+    "explain",
+    "note",
+    "argue",
+    "insist",
+    "warn",
+    "report",
+    "write",
+    "ask",
+    "reply",
+    "respond",
+    "suggest",
+    "comment",
+    "confirm",
+    "deny",
+    "admit",
+    "acknowledge",
+    "declare",
+    "describe",
+    "urge",
+    "predict",
+    "believe",
+    "think",
+    "recall",
+    "reveal",
+    "complain",
+    "emphasize",
+    "stress",
+    "point",
+    "call",
+    "agree",
+    "accuse",
+    "criticize",
+    "praise",
+    "vow",
+    "promise",
+    "estimate",
+];
+
+/// Trains the speaker ranker on GUM train's coreference (pronoun → its chain among the fitting candidate
+/// referents) and on PolNeAR train's "he"/"she" speakers that the candidates' genders decide (see
+/// `dossier::extract::pronoun_examples`), reports its accuracy and the rules' on held-out train documents
+/// and on GUM dev, and writes `speaker.bin`.
+fn train_speaker(data: &Path, polnear: &Path, out: &Path) -> Result<()> {
+    use dossier::extract::ranker::{Example, OVERRULE, Ranker, rule_accuracy};
+    let started = Instant::now();
+    let read = |dir: &Path, ext: &str, examples: &dyn Fn(&str) -> Vec<Example>| -> Result<Vec<Vec<Example>>> {
+        let mut docs = Vec::new();
+        for path in sorted_files(dir, ext)? {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            docs.push(examples(&text));
+        }
+        Ok(docs)
+    };
+    let gum = read(&data.join("gum/train"), "conllu", &speaker_examples)?;
+    let gum_dev: Vec<Example> =
+        read(&data.join("gum/dev"), "conllu", &speaker_examples)?.into_iter().flatten().collect();
+    // PolNeAR train only (its dev split is what `score.py polnear` reports).
+    let news = read(&polnear.join("data/train/text"), "txt", &dossier::extract::pronoun_examples)?;
+    let split = |docs: &[Vec<Example>]| {
+        let (mut fit, mut held) = (Vec::new(), Vec::new());
+        for (i, doc) in docs.iter().enumerate() {
+            if i % SPEAKER_HOLD_OUT == SPEAKER_HOLD_OUT - 1 { &mut held } else { &mut fit }.extend(doc.iter().cloned());
+        }
+        (fit, held)
+    };
+    let (gum_fit, gum_held) = split(&gum);
+    let (news_fit, news_held) = split(&news);
+    let weighted = |gum: Vec<Example>, news: Vec<Example>| -> Vec<Example> {
+        let n = news.len() * SPEAKER_NEWS_WEIGHT;
+        gum.into_iter().chain(news.into_iter().cycle().take(n)).collect()
+    };
+    let fit = weighted(gum_fit, news_fit);
+    let part = Ranker::train(&fit, SPEAKER_ITERATIONS, SPEAKER_L2);
+    println!(
+        "speaker ranker: {} examples (news counted {SPEAKER_NEWS_WEIGHT} times) to train on; held out (every {}th document):",
+        fit.len(),
+        SPEAKER_HOLD_OUT
+    );
+    for (name, held) in [("GUM train, coreference", &gum_held), ("PolNeAR train, decided by gender", &news_held)] {
+        println!(
+            "  {name}: {} pronouns, ranker {:.3}, rules {:.3}, rules overruled at {OVERRULE} {:.3}",
+            held.len(),
+            part.accuracy(held),
+            rule_accuracy(held),
+            part.choice_accuracy(held, OVERRULE)
+        );
+    }
+    let all = weighted(gum.into_iter().flatten().collect(), news.into_iter().flatten().collect());
+    let model = Ranker::train(&all, SPEAKER_ITERATIONS, SPEAKER_L2);
+    println!(
+        "speaker ranker on GUM dev ({} pronouns): ranker {:.3}, rules {:.3}, rules overruled at {OVERRULE} {:.3}",
+        gum_dev.len(),
+        model.accuracy(&gum_dev),
+        rule_accuracy(&gum_dev),
+        model.choice_accuracy(&gum_dev, OVERRULE)
+    );
+    // Measured only: PolNeAR dev's gender-decided pronouns (never trained on).
+    let news_dev: Vec<Example> = read(&polnear.join("data/dev/text"), "txt", &dossier::extract::pronoun_examples)?
+        .into_iter()
+        .flatten()
+        .collect();
+    println!(
+        "speaker ranker on PolNeAR dev, decided by gender ({} pronouns): ranker {:.3}, rules {:.3}, rules overruled at {OVERRULE} {:.3}",
+        news_dev.len(),
+        model.accuracy(&news_dev),
+        rule_accuracy(&news_dev),
+        model.choice_accuracy(&news_dev, OVERRULE)
+    );
+    let bytes = model.to_bytes();
+    write(&out.join("speaker.bin"), &bytes)?;
+    println!(
+        "speaker ranker: {} weighted examples, {} bytes, {:.1}s",
+        all.len(),
+        bytes.len(),
+        started.elapsed().as_secs_f32()
+    );
+    Ok(())
+}
+
+/// A token of a GUM document for the speaker ranker.
+struct CorefToken {
+    lower: String,
+    upos: String,
+    xpos: String,
+    lemma: String,
+    head: usize,
+    deprel: String,
+    sentence: usize,
+    first_of_sentence: usize,
+    in_quote: bool,
+}
+
+/// A mention of a GUM coreference chain: tokens `start..=end` of the document.
+struct CorefMention {
+    chain: String,
+    etype: String,
+    start: usize,
+    end: usize,
+}
+
+/// The pronoun subjects of a GUM document with their fitting candidate referents, where the right one is
+/// among them.
+fn speaker_examples(text: &str) -> Vec<dossier::extract::ranker::Example> {
+    use dossier::extract::ranker::{Agreement, Candidate, CandidateKind, Example, Pronoun, female_word, finish, fits};
+    // Tokens and mentions over the whole document.
+    let mut toks: Vec<CorefToken> = Vec::new();
+    let mut mentions: Vec<CorefMention> = Vec::new();
+    let mut open: Vec<(String, String, usize)> = Vec::new();
+    let mut sentence = 0;
+    let mut first = 0;
+    let mut sentence_start = 0;
+    let mut quote = false;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if toks.len() > first {
+                sentence += 1;
+                first = toks.len();
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        if cols[0] == "1" {
+            sentence_start = toks.len();
+        }
+        let i = toks.len();
+        let form = cols[1];
+        let was_in = quote;
+        match form {
+            "\"" => quote = !quote,
+            "“" => quote = true,
+            "”" => quote = false,
+            _ => {}
+        }
+        toks.push(CorefToken {
+            lower: form.to_lowercase(),
+            upos: cols[3].to_owned(),
+            xpos: cols[4].to_owned(),
+            lemma: cols[2].to_lowercase(),
+            head: cols[6].parse::<usize>().map_or(0, |h| if h == 0 { 0 } else { sentence_start + h }),
+            deprel: cols[7].to_owned(),
+            sentence,
+            first_of_sentence: sentence_start,
+            in_quote: was_in && quote,
+        });
+        let Some(ent) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else { continue };
+        let b = ent.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] == b'(' {
+                let body_end = ent[k + 1..].find(['(', ')']).map_or(b.len(), |e| k + 1 + e);
+                let body = &ent[k + 1..body_end];
+                let mut fields = body.split('-');
+                let chain = fields.next().unwrap_or("").to_owned();
+                let etype = fields.next().unwrap_or("").to_owned();
+                if b.get(body_end) == Some(&b')') {
+                    mentions.push(CorefMention { chain, etype, start: i, end: i });
+                    k = body_end + 1;
+                } else {
+                    open.push((chain, etype, i));
+                    k = body_end;
+                }
+            } else if b[k].is_ascii_digit() {
+                let e = ent[k..].find(')').map_or(b.len(), |e| k + e);
+                let chain = &ent[k..e];
+                if let Some(pos) = open.iter().rposition(|(c, _, _)| c == chain) {
+                    let (chain, etype, start) = open.remove(pos);
+                    mentions.push(CorefMention { chain, etype, start, end: i });
+                }
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let pronominal = |m: &CorefMention| m.start == m.end && toks[m.start].upos == "PRON";
+    // Where each mention spoke: its tokens hold the subject of a speech verb.
+    let spoke = |m: &CorefMention| {
+        (m.start..=m.end).any(|t| {
+            toks[t].deprel.starts_with("nsubj")
+                && toks[t].head > 0
+                && toks.get(toks[t].head - 1).is_some_and(|h| SPEECH_LEMMAS.contains(&h.lemma.as_str()))
+        })
+    };
+    let mut out = Vec::new();
+    for pm in mentions.iter().filter(|m| pronominal(m)) {
+        let t = pm.start;
+        let Some(p) = Pronoun::of_word(&toks[t].lower) else { continue };
+        if p == Pronoun::First || !toks[t].deprel.starts_with("nsubj") {
+            continue;
+        }
+        let s = toks[t].sentence;
+        let mut chains: Vec<&str> = Vec::new();
+        for m in mentions.iter().filter(|m| m.end < t) {
+            let near = toks[m.start].sentence + SPEAKER_WINDOW >= s && !pronominal(m) && !toks[m.start].in_quote;
+            let spoke_lately = toks[m.start].sentence + 3 >= s && spoke(m);
+            let kind_ok = matches!(m.etype.as_str(), "person" | "organization" | "place");
+            if (near || spoke_lately) && kind_ok && !chains.contains(&m.chain.as_str()) {
+                chains.push(&m.chain);
+            }
+        }
+        let mut candidates = Vec::new();
+        let mut gold = None;
+        for chain in chains {
+            let before: Vec<&CorefMention> = mentions.iter().filter(|m| m.chain == chain && m.end < t).collect();
+            let Some(last) = before.iter().max_by_key(|m| m.start) else { continue };
+            let named_words: Vec<&CorefMention> = before.iter().copied().filter(|m| !pronominal(m)).collect();
+            let named = named_words.iter().any(|m| (m.start..=m.end).any(|k| toks[k].upos == "PROPN"));
+            let etype = last.etype.as_str();
+            let (kind, plural) = match etype {
+                "person" if named => (CandidateKind::Person, Some(false)),
+                "person" => {
+                    let plural = named_words.last().is_some_and(|m| toks[m.end].xpos.starts_with("NNS"))
+                        || before.iter().any(|m| pronominal(m) && toks[m.start].lower == "they");
+                    (CandidateKind::Described, Some(plural))
+                }
+                "organization" => (CandidateKind::Organization, None),
+                _ => (CandidateKind::Place, None),
+            };
+            // Gender from the chain's earlier words: honorifics, titles, given names, pronouns.
+            let female =
+                before.iter().flat_map(|m| &toks[m.start..=m.end]).filter_map(|t| female_word(&t.lower)).next_back();
+            let gender = match (p, female) {
+                (Pronoun::He | Pronoun::She, Some(f)) if f == (p == Pronoun::She) => Agreement::Agrees,
+                (Pronoun::He | Pronoun::She, Some(_)) => Agreement::Clashes,
+                _ => Agreement::Unknown,
+            };
+            let ft = toks[last.start].first_of_sentence;
+            let subject =
+                last.start == ft || last.start == ft + 1 && matches!(toks[ft].lower.as_str(), "the" | "a" | "an");
+            let last_spoke =
+                before.iter().filter(|m| toks[m.start].sentence + 3 >= s && spoke(m)).map(|m| m.start).max();
+            let c = Candidate {
+                sentences_back: s - toks[last.start].sentence,
+                recency: 0,
+                speaker_recency: None,
+                subject,
+                gender,
+                plural,
+                kind,
+                mentions: before.len(),
+                in_quote: toks[last.start].in_quote,
+                rule: false,
+                last_mention: last.start,
+                last_spoke,
+            };
+            if fits(p, &c) {
+                if chain == pm.chain {
+                    gold = Some(candidates.len());
+                }
+                candidates.push(c);
+            }
+        }
+        let Some(gold) = gold else { continue };
+        finish(&mut candidates);
+        out.push(Example { pronoun: p, candidates, gold });
+    }
+    out
 }

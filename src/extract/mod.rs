@@ -7,6 +7,7 @@
 
 mod actors;
 mod entities;
+pub mod ranker;
 mod statements;
 mod tokens;
 mod words;
@@ -27,16 +28,40 @@ struct Resolved {
     actor: Option<usize>,
     span: Option<Span>,
     rule: String,
+    /// The ranker's probability for a ranked choice; the statement's confidence is scaled by it.
+    score: Option<f32>,
 }
 
 impl Resolved {
     fn new(actor: Option<usize>, span: Option<Span>, rule: impl Into<String>) -> Self {
-        Self { actor, span, rule: rule.into() }
+        Self { actor, span, rule: rule.into(), score: None }
     }
 }
 
 /// Analyses a text: its countries, actors and statements.
 pub fn extract(text: &str) -> Analysis {
+    analyse(text, &mut None)
+}
+
+/// The speaker ranker's training examples in a text, labelled by gender alone: each "he" or "she" speaker
+/// whose candidates all have a gender known from their names, honorifics or titles, and exactly one of
+/// them the pronoun's. The example hides the genders, so the ranker learns from the rest (distance, who
+/// spoke last, who opened the sentence) what decides when gender cannot (`train`, speaker section).
+pub fn pronoun_examples(text: &str) -> Vec<ranker::Example> {
+    let mut rec = Some(Recorder::default());
+    analyse(text, &mut rec);
+    rec.map(|r| r.examples).unwrap_or_default()
+}
+
+/// Collects [`pronoun_examples`] during an analysis.
+#[derive(Default)]
+struct Recorder {
+    examples: Vec<ranker::Example>,
+    /// Each actor's gender before any pronoun was resolved to it (from its name, honorific or title).
+    gender_before: Vec<Option<actors::Gender>>,
+}
+
+fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
     let lex = lexicon();
     let toks = tokens::tokenize(text);
     let quotes = tokens::quotes(&toks);
@@ -142,9 +167,12 @@ pub fn extract(text: &str) -> Analysis {
 
     // Speakers.
     given_name_genders(&mut reg);
+    if let Some(r) = rec.as_mut() {
+        r.gender_before = reg.drafts.iter().map(|d| d.gender).collect();
+    }
     let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
     for n in 0..found.len() {
-        let r = resolve(&w, &tagged, &mut reg, &phrases, &found, &resolved, n, &in_quote);
+        let r = resolve(&w, &tagged, &mut reg, &phrases, &found, &resolved, n, &in_quote, &sents, &sentence_of, rec);
         resolved.push(r);
     }
     coordinated_speakers(&w, &mut reg, &phrases, &mut found, &mut resolved);
@@ -562,6 +590,9 @@ fn resolve(
     resolved: &[Resolved],
     n: usize,
     in_quote: &[bool],
+    sents: &[tokens::Sentence],
+    sentence_of: &[usize],
+    rec: &mut Option<Recorder>,
 ) -> Resolved {
     let f = &found[n];
     match f.speaker {
@@ -655,7 +686,11 @@ fn resolve(
                 }
             }
             if matches!(last_word.as_str(), "he" | "she" | "it" | "they" | "we" | "i") && end - start <= 2 {
-                let a = pronoun(w, reg, phrases, found, resolved, n, &last_word, w.tokens[end - 1].start, in_quote);
+                let at = w.tokens[end - 1].start;
+                let pick =
+                    pronoun(w, reg, phrases, found, resolved, n, &last_word, at, in_quote, sents, sentence_of, rec);
+                let a = pick.map(|(a, _)| a);
+                let score = pick.and_then(|(_, s)| s);
                 if let Some(a) = a {
                     let d = &mut reg.drafts[a];
                     d.mentions.push(span_of(w, end - 1, end));
@@ -663,11 +698,14 @@ fn resolve(
                         d.gender = actors::Gender::of_word(&last_word);
                     }
                 }
-                let rule = match a {
-                    Some(a) => format!("pronoun '{last_word}' → {}", reg.drafts[a].name),
-                    None => format!("pronoun '{last_word}' with no antecedent"),
+                let rule = match (a, score) {
+                    (Some(a), Some(s)) => format!("pronoun '{last_word}' → {}, score {s:.2}", reg.drafts[a].name),
+                    (Some(a), None) => format!("pronoun '{last_word}' → {} (nearest mention)", reg.drafts[a].name),
+                    (None, _) => format!("pronoun '{last_word}' with no antecedent"),
                 };
-                return Resolved::new(a, Some(span_of(w, end - 1, end)), rule);
+                let mut r = Resolved::new(a, Some(span_of(w, end - 1, end)), rule);
+                r.score = score;
+                return r;
             }
             if matches!(
                 last_word.as_str(),
@@ -818,8 +856,11 @@ fn last_speaker_of(
         .find_map(|p| resolved[p].actor.filter(|&a| kinds.contains(&reg.drafts[a].kind)))
 }
 
-/// Resolves a pronoun speaker: the previous speaker when it fits, else the nearest fitting actor mentioned
-/// outside quotations.
+/// Resolves a pronoun speaker. The rules propose the candidates — the actors that spoke within the last
+/// three sentences and those mentioned outside quotations within the last [`PRONOUN_WINDOW`] sentences —
+/// and keep those the pronoun can refer to by kind, gender and number; the ranker (see [`ranker`]) picks
+/// one and gives its probability. With no candidate there, the nearest fitting mention further back (no
+/// score).
 #[allow(clippy::too_many_arguments)]
 fn pronoun(
     w: &Words<'_>,
@@ -831,40 +872,163 @@ fn pronoun(
     word: &str,
     at: usize,
     in_quote: &[bool],
-) -> Option<usize> {
-    let kinds: &[ActorKind] = match word {
-        "he" | "she" | "i" => &[ActorKind::Person, ActorKind::Anonymous],
-        "it" => &[ActorKind::Organization, ActorKind::Country],
-        _ => &[ActorKind::Anonymous, ActorKind::Organization, ActorKind::Country, ActorKind::Person],
+    sents: &[tokens::Sentence],
+    sentence_of: &[usize],
+    rec: &mut Option<Recorder>,
+) -> Option<(usize, Option<f32>)> {
+    let p = ranker::Pronoun::of_word(word)?;
+    let sentence = found[n].sentence;
+    let at_token = w.tokens.partition_point(|t| t.start < at);
+    // Candidate actors, each with where it last spoke (a statement index).
+    let mut actors: Vec<(usize, Option<usize>)> = Vec::new();
+    // Each candidate's latest mention before the pronoun (a byte offset): its latest phrase in the window
+    // or where it last spoke. Bounded by the window, so a long text costs no more per pronoun.
+    let mut latest: Vec<(usize, usize)> = Vec::new();
+    let mut note = |a: usize, at: usize| match latest.iter_mut().find(|x| x.0 == a) {
+        Some(x) => x.1 = x.1.max(at),
+        None => latest.push((a, at)),
     };
-    let gender = actors::Gender::of_word(word);
+    for q in (0..n.min(resolved.len())).rev().take_while(|&q| found[q].sentence + 3 >= sentence) {
+        if let Some(a) = resolved[q].actor {
+            if let Some(span) = resolved[q].span.filter(|s| s.start < at) {
+                note(a, span.start);
+            }
+            if !actors.iter().any(|x| x.0 == a) {
+                actors.push((a, Some(q)));
+            }
+        }
+    }
+    let before = phrases.partition_point(|ph| ph.start < at_token);
+    for ph in phrases[..before]
+        .iter()
+        .rev()
+        .take(PRONOUN_REACH)
+        .take_while(|ph| sentence_of[ph.start] + PRONOUN_WINDOW >= sentence)
+    {
+        if let Referent::Actor(a) = ph.referent {
+            note(a, w.tokens[ph.start].start);
+            if !in_quote[ph.start] && !actors.iter().any(|x| x.0 == a) {
+                actors.push((a, None));
+            }
+        }
+    }
+    let mut candidates: Vec<ranker::Candidate> = Vec::with_capacity(actors.len());
+    let mut ids: Vec<usize> = Vec::with_capacity(actors.len());
+    for &(a, spoke) in &actors {
+        let d = &reg.drafts[a];
+        let last = latest.iter().find(|x| x.0 == a).map(|x| x.1);
+        let token = last.map(|b| w.tokens.partition_point(|t| t.start < b).min(w.len().saturating_sub(1)));
+        let s = token.map_or(sentence, |t| sentence_of[t]);
+        let subject = token.is_some_and(|t| {
+            let first = sents[s].first;
+            t == first || t == first + 1 && matches!(w.lower(first), "the" | "a" | "an")
+        });
+        let gender = match (p, d.gender) {
+            (ranker::Pronoun::He | ranker::Pronoun::She, Some(g)) => {
+                let she = g == actors::Gender::Female;
+                if she == (p == ranker::Pronoun::She) { ranker::Agreement::Agrees } else { ranker::Agreement::Clashes }
+            }
+            _ => ranker::Agreement::Unknown,
+        };
+        let (kind, plural) = match d.kind {
+            ActorKind::Person => (ranker::CandidateKind::Person, Some(false)),
+            ActorKind::Anonymous => (ranker::CandidateKind::Described, Some(d.name.ends_with('s'))),
+            ActorKind::Organization => (ranker::CandidateKind::Organization, None),
+            ActorKind::Country => (ranker::CandidateKind::Place, None),
+        };
+        candidates.push(ranker::Candidate {
+            sentences_back: sentence.saturating_sub(s),
+            recency: 0,
+            speaker_recency: None,
+            subject,
+            gender,
+            plural,
+            kind,
+            // Counted up to the top bucket; mentions are kept in text order, so this stops early.
+            mentions: d.mentions.iter().filter(|m| m.start < at).take(6).count(),
+            in_quote: token.is_some_and(|t| in_quote[t]),
+            rule: false,
+            last_mention: last.unwrap_or(0),
+            last_spoke: spoke,
+        });
+        ids.push(a);
+    }
+    if let Some(r) = rec.as_mut() {
+        record(r, p, &candidates, &ids);
+    }
+    // The hard constraints: kind, gender and number.
+    let (mut candidates, fit_ids): (Vec<ranker::Candidate>, Vec<usize>) =
+        candidates.into_iter().zip(ids).filter(|(c, _)| ranker::fits(p, c)).unzip();
+    ranker::finish(&mut candidates);
+    if !candidates.is_empty() {
+        // While collecting training examples the rules decide, so the examples do not depend on the
+        // model being trained.
+        let model = if rec.is_some() { None } else { ranker::shipped() };
+        let pick = match model {
+            Some(model) => model.choose(p, &candidates, ranker::OVERRULE).map(|(i, score)| (i, Some(score))),
+            None => candidates.iter().position(|c| c.rule).map(|i| (i, None)),
+        };
+        return pick.map(|(i, score)| (fit_ids[i], score));
+    }
+    // The nearest fitting mention before the pronoun, among the last few hundred phrases.
     let fits = |a: usize| {
         let d = &reg.drafts[a];
+        let gender = actors::Gender::of_word(word);
+        let kinds: &[ActorKind] = match p {
+            ranker::Pronoun::He | ranker::Pronoun::She | ranker::Pronoun::First => {
+                &[ActorKind::Person, ActorKind::Anonymous]
+            }
+            ranker::Pronoun::It => &[ActorKind::Organization, ActorKind::Country],
+            ranker::Pronoun::They => &[ActorKind::Anonymous, ActorKind::Organization, ActorKind::Country],
+        };
         kinds.contains(&d.kind)
             && (gender.is_none() || d.gender.is_none() || d.gender == gender)
-            && match (word, d.kind) {
-                ("he" | "she", ActorKind::Anonymous) => !d.name.ends_with('s'),
-                ("they", ActorKind::Anonymous) => d.name.ends_with('s'),
-                ("they", ActorKind::Person) => false,
+            && match (p, d.kind) {
+                (ranker::Pronoun::He | ranker::Pronoun::She, ActorKind::Anonymous) => !d.name.ends_with('s'),
+                (ranker::Pronoun::They, ActorKind::Anonymous) => d.name.ends_with('s'),
                 _ => true,
             }
     };
-    // The latest speaker it can be, within three sentences.
-    if let Some(a) = (0..n.min(resolved.len()))
-        .rev()
-        .take_while(|&p| found[p].sentence + 3 >= found[n].sentence)
-        .filter_map(|p| resolved[p].actor)
-        .find(|&a| fits(a))
-    {
-        return Some(a);
-    }
-    // The nearest fitting mention before the pronoun, among the last few hundred phrases.
-    let before = phrases.partition_point(|p| w.tokens[p.start].start < at);
-    phrases[..before].iter().rev().take(PRONOUN_REACH).filter(|p| !in_quote[p.start]).find_map(|p| match p.referent {
-        Referent::Actor(a) if fits(a) => Some(a),
-        _ => None,
+    phrases[..before].iter().rev().take(PRONOUN_REACH).filter(|ph| !in_quote[ph.start]).find_map(|ph| {
+        match ph.referent {
+            Referent::Actor(a) if fits(a) => Some((a, None)),
+            _ => None,
+        }
     })
 }
+
+/// Records a training example when the actors' genders from their names alone decide the pronoun (see
+/// [`pronoun_examples`]).
+fn record(r: &mut Recorder, p: ranker::Pronoun, candidates: &[ranker::Candidate], ids: &[usize]) {
+    if !matches!(p, ranker::Pronoun::He | ranker::Pronoun::She) {
+        return;
+    }
+    let she = p == ranker::Pronoun::She;
+    let mut example = Vec::new();
+    let mut gold = None;
+    for (c, &a) in candidates.iter().zip(ids) {
+        let mut c = c.clone();
+        c.gender = ranker::Agreement::Unknown;
+        if !ranker::fits(p, &c) {
+            continue;
+        }
+        let Some(g) = r.gender_before.get(a).copied().flatten() else { return };
+        if (g == actors::Gender::Female) == she {
+            if gold.is_some() {
+                return;
+            }
+            gold = Some(example.len());
+        }
+        example.push(c);
+    }
+    let Some(gold) = gold.filter(|_| example.len() >= 2) else { return };
+    ranker::finish(&mut example);
+    r.examples.push(ranker::Example { pronoun: p, candidates: example, gold });
+}
+
+/// How many sentences back a pronoun's candidates are looked for (the sentence of the pronoun and four
+/// before it).
+const PRONOUN_WINDOW: usize = 4;
 
 /// How many phrases back a pronoun's antecedent is looked for (a few paragraphs), so a pronoun with none
 /// costs the same in a long text as in a short one.
@@ -927,7 +1091,7 @@ fn build(
     let mut statements = Vec::new();
     // The countries of the latest statement naming two or more, and its sentence.
     let mut pair: Option<(Vec<String>, usize)> = None;
-    for (f, Resolved { actor, span: speaker_span, rule }) in found.into_iter().zip(resolved) {
+    for (f, Resolved { actor, span: speaker_span, rule, score }) in found.into_iter().zip(resolved) {
         let content = trim_span(text, f.content);
         if content.is_empty() {
             continue;
@@ -945,7 +1109,7 @@ fn build(
             }
         }
         let sentence_span = sents.get(f.sentence).map_or(content, |s| s.span);
-        let confidence = if speaker.is_some() { f.confidence } else { f.confidence * 0.5 };
+        let confidence = if speaker.is_some() { f.confidence * score.unwrap_or(1.0) } else { f.confidence * 0.5 };
         statements.push(Statement {
             id: format!("s{}", statements.len() + 1),
             speaker,
