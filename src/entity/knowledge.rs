@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{Entry, lexicon};
+use crate::lexicon::{CountryForm, Entry, lexicon};
 use crate::model::{Actor, ActorKind, Article};
 
 const PARTIES: &str = include_str!("../../assets/parties.tsv");
@@ -52,6 +52,9 @@ pub struct Knowledge {
     member_forms: HashMap<String, Vec<usize>>,
     /// The member forms of the table's `member` column only ("Tory", "Lib Dem"; not the names).
     member_only: HashMap<String, Vec<usize>>,
+    /// Names of two words or more in their folded form (`fold_party_name`) → parties: "Jamiat Ulema-i-Islam
+    /// Party" is "Jamiat Ulema-e-Islam".
+    party_folded: HashMap<String, Vec<usize>>,
     member_nouns: Vec<String>,
     pub offices: Vec<Office>,
     /// Lower-case office forms → office.
@@ -84,6 +87,7 @@ fn build() -> Knowledge {
     let mut party_names: HashMap<String, Vec<usize>> = HashMap::default();
     let mut member_forms: HashMap<String, Vec<usize>> = HashMap::default();
     let mut member_only: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut party_folded: HashMap<String, Vec<usize>> = HashMap::default();
     for line in data_lines(PARTIES) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [code, short, names, member, share] = cols[..] else { continue };
@@ -93,6 +97,9 @@ fn build() -> Knowledge {
         for form in split_list(short).chain(split_list(names)) {
             push_unique(party_names.entry(form.to_owned()).or_default(), index);
             push_unique(member_forms.entry(form.to_owned()).or_default(), index);
+            if let Some(folded) = fold_party_name(form) {
+                push_unique(party_folded.entry(folded).or_default(), index);
+            }
         }
         for form in split_list(member) {
             push_unique(member_forms.entry(form.to_owned()).or_default(), index);
@@ -142,6 +149,7 @@ fn build() -> Knowledge {
         party_names,
         member_forms,
         member_only,
+        party_folded,
         member_nouns,
         offices,
         office_by_lower,
@@ -184,12 +192,27 @@ impl Knowledge {
     /// The parties a name or short name stands for ("Labour Party", "SNP").
     pub fn parties_named(&self, name: &str) -> &[usize] {
         let name = name.strip_prefix("the ").unwrap_or(name);
-        self.party_names.get(name).map_or(&[], Vec::as_slice)
+        match self.party_names.get(name) {
+            Some(parties) => parties,
+            None => self.parties_folded(name),
+        }
     }
 
     /// The parties a form before a member noun stands for ("Tory", "Labour").
     pub fn parties_of_member_form(&self, form: &str) -> &[usize] {
-        self.member_forms.get(form).map_or(&[], Vec::as_slice)
+        match self.member_forms.get(form) {
+            Some(parties) => parties,
+            None => self.parties_folded(form),
+        }
+    }
+
+    /// The parties a capitalised name of two words or more stands for, written another way: another
+    /// transliteration of a linking vowel ("Ulema-i-Islam", "Ulema-e-Islam") or with "Party" added.
+    fn parties_folded(&self, name: &str) -> &[usize] {
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            return &[];
+        }
+        fold_party_name(name).and_then(|f| self.party_folded.get(&f)).map_or(&[], Vec::as_slice)
     }
 
     /// The office or body a role or name is or ends in ("Shadow Home Secretary" → Home Secretary).
@@ -814,12 +837,43 @@ fn organization_country(
             format!("party of {} ({})", crate::lexicon::country_label(&party.country), party.name),
         ));
     }
+    if let Some(found) = place_in_name(name) {
+        return Some(found);
+    }
     let office = k.office_of(name)?;
     // Only the whole name: "Foreign Office" is a body of Britain, "Iran's Foreign Office minister" is not.
     if !office.form.eq_ignore_ascii_case(name) {
         return None;
     }
     office_country(office, home)
+}
+
+/// "Northern Territory Aids Council", "Sydney Swans": an organization whose name opens with a region or
+/// city of one country (not a country or people: "American Medical Association" is the text's to say) belongs
+/// to that country, unless the gazetteer knows the organization (whose word wins: none is then given).
+fn place_in_name(name: &str) -> Option<(String, String)> {
+    if is_known_organization(name) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The longest opening run of words that is a place, leaving a word of the name after it.
+    for len in (1..words.len()).rev() {
+        let form = words[..len].join(" ");
+        let code = crate::extract::places::place_country(&form).map(str::to_owned).or_else(|| {
+            let lex = lexicon();
+            let &c = lex.country_by_lower.get(&form.to_lowercase())?;
+            let whole = lex.gazetteer.find(&form).filter(|m| m.start() == 0 && m.end() == form.len())?;
+            match lex.entries.get(whole.pattern().as_usize()) {
+                Some(Entry::Country(i, CountryForm::Place)) if *i == c => lex.countries.get(c).map(|c| c.code.clone()),
+                _ => None,
+            }
+        });
+        if let Some(code) = code {
+            let why = format!("named after {form} ({})", crate::lexicon::country_label(&code));
+            return Some((code, why));
+        }
+    }
+    None
 }
 
 /// Up to 60 bytes before `at`, cut at the start of its line or sentence.
@@ -845,34 +899,70 @@ fn window_after(text: &str, at: usize) -> &str {
     text.get(at..end).unwrap_or("")
 }
 
+/// A party name folded for matching variant spellings: lower case, hyphens as spaces, without the Persian
+/// and Urdu linking vowel written as a word of its own ("e", "i", "-e-", "-i-"), a leading "the" or a
+/// closing "party"; `None` when fewer than two words remain (one word is too easily an ordinary one).
+fn fold_party_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase().replace(['-', '‑'], " ");
+    let mut words: Vec<&str> = lower.split_whitespace().filter(|w| !matches!(*w, "e" | "i")).collect();
+    if words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    if words.last() == Some(&"party") {
+        words.pop();
+    }
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
+/// The words of a role or window as written ("People's" keeps its "'s": it may belong to a party's name).
 fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')')).filter(|w| !w.is_empty()).collect()
+}
+
+/// A word without a possessive ending ("Labour's" → "Labour").
+fn unpossessed(word: &str) -> &str {
+    word.trim_end_matches("'s").trim_end_matches("’s")
 }
 
 /// A party form followed by a member noun ("Tory leader", "Lib Dem MP", "Labour Party chairman"); `whole`:
-/// the words are a role or apposition, so the noun may come anywhere after the form; otherwise they are
-/// the words right before a name, and the noun must end them.
+/// the words are a role or apposition, so the noun may come anywhere after the form, or before it with
+/// "of" ("leader of the People's Party"); otherwise they are the words right before a name, and the noun
+/// must end them.
 fn party_in_words(
     k: &Knowledge,
-    words: &[&str],
+    raw: &[&str],
     whole: bool,
     home: Option<&Home>,
     countries: &[String],
 ) -> Option<usize> {
+    let words: Vec<&str> = raw.iter().map(|w| unpossessed(w)).collect();
     for start in 0..words.len() {
         for len in (1..=3).rev() {
-            let Some(slice) = words.get(start..start + len) else { continue };
-            let form = slice.join(" ");
-            let candidates = k.parties_of_member_form(&form);
+            let (Some(slice), Some(raw_slice)) = (words.get(start..start + len), raw.get(start..start + len)) else {
+                continue;
+            };
+            // As written first ("People's Alliance"), then without a possessive ("Labour's").
+            let mut form = raw_slice.join(" ");
+            let mut candidates = k.parties_of_member_form(&form);
+            if candidates.is_empty() {
+                form = slice.join(" ");
+                candidates = k.parties_of_member_form(&form);
+            }
             if candidates.is_empty() {
                 continue;
             }
             let rest = &words[start + len..];
             let noun_at = rest.iter().position(|w| k.is_member_noun(w));
+            // "leader of the Jamiat Ulema-i-Islam Party", "a member of Labour".
+            let before = &words[..start];
+            let before = before.strip_suffix(&["the"]).unwrap_or(before);
+            let noun_before = whole
+                && before.len() >= 2
+                && before[before.len() - 1] == "of"
+                && k.is_member_noun(before[before.len() - 2])
+                && len >= 2;
             let ok = match noun_at {
+                _ if noun_before => true,
                 Some(i) if whole => i <= 2,
                 // Right before the name: "Tory leader Michael Howard", "Labour MP Ann Keen".
                 Some(i) => i <= 1 && i + 1 == rest.len(),

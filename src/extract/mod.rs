@@ -7,6 +7,7 @@
 
 mod actors;
 mod entities;
+pub(crate) mod places;
 mod statements;
 mod tokens;
 mod words;
@@ -82,6 +83,9 @@ pub fn extract(text: &str) -> Analysis {
             if let Some((c, _, _)) = w.country_at(i) {
                 note_country(&mut countries, w.country_code(c));
             }
+            for code in places::countries_at(&w, i) {
+                note_country(&mut countries, code);
+            }
             match actors::phrase_at(&w, &tagged, &mut reg, i, s.first, s.end) {
                 Some(p) => {
                     // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
@@ -102,6 +106,9 @@ pub fn extract(text: &str) -> Analysis {
                     for k in p.start..p.end {
                         if let Some((c, _, _)) = w.country_at(k) {
                             note_country(&mut countries, w.country_code(c));
+                        }
+                        for code in places::countries_at(&w, k) {
+                            note_country(&mut countries, code);
                         }
                     }
                     i = p.end.max(i + 1);
@@ -129,8 +136,9 @@ pub fn extract(text: &str) -> Analysis {
     add_continuations(&w, &sents, &quotes, &sentence_of, &mut found);
     let mut mentions_per_country: Vec<usize> = vec![0; countries.len()];
     for i in 0..w.len() {
-        if let Some((c, _, _)) = w.country_at(i) {
-            if let Some(n) = countries.iter().position(|x| x == w.country_code(c)) {
+        let codes = w.country_at(i).map(|(c, _, _)| w.country_code(c)).into_iter().chain(places::countries_at(&w, i));
+        for code in codes {
+            if let Some(n) = countries.iter().position(|x| x == code) {
                 mentions_per_country[n] += 1;
             }
         }
@@ -1002,6 +1010,9 @@ fn countries_in(w: &Words<'_>, span: Span) -> Vec<String> {
             None => None,
         };
         if let Some(code) = code {
+            note_country(&mut out, code);
+        }
+        for code in places::countries_at(w, i) {
             note_country(&mut out, code);
         }
     }

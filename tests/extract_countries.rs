@@ -1,0 +1,111 @@
+//! The countries an article refers to and the countries of its actors, on texts written for these tests:
+//! country forms inside hyphenated compounds, regions that stand for their country, organizations named
+//! after a region, and party names written another way or after "leader of".
+
+use dossier::extract::extract;
+use dossier::model::{Actor, ActorKind, Article, ArticleMeta, content_hash};
+
+fn countries(text: &str) -> Vec<String> {
+    extract(text).countries
+}
+
+fn article(text: &str) -> Article {
+    let mut article = Article {
+        source: "a.txt".to_owned(),
+        title: None,
+        meta: ArticleMeta::default(),
+        hash: content_hash(text),
+        analysis: extract(text),
+        text: text.to_owned(),
+        rejected: Vec::new(),
+    };
+    dossier::entity::knowledge::apply(&mut article);
+    article
+}
+
+fn actor<'a>(article: &'a Article, kind: ActorKind, ending: &str) -> &'a Actor {
+    article
+        .analysis
+        .actors
+        .iter()
+        .find(|a| a.kind == kind && a.name.ends_with(ending))
+        .unwrap_or_else(|| panic!("no {kind:?} named …{ending}: {:#?}", article.analysis.actors))
+}
+
+#[test]
+fn a_country_inside_a_hyphenated_compound_is_referred_to() {
+    let text = "Police said the Saudi-born banker had left the city. The US-led talks on the Israeli-Palestinian \
+                dispute resumed on Monday.\n";
+    let found = countries(text);
+    for code in ["SA", "US", "IL", "PS"] {
+        assert!(found.iter().any(|c| c == code), "{code} missing from {found:?}");
+    }
+}
+
+#[test]
+fn a_hyphenated_word_without_a_country_adds_none() {
+    let text = "The well-known al-Hamra trading house said its long-term plans were unchanged.\n";
+    assert_eq!(countries(text), Vec::<String>::new());
+}
+
+#[test]
+fn a_region_stands_for_its_country() {
+    let text = "Farmers in Bavaria say the drought is the worst in decades. Health officials in the Northern \
+                Territory say the clinic will open next week.\n";
+    let found = countries(text);
+    assert!(found.iter().any(|c| c == "DE"), "{found:?}");
+    assert!(found.iter().any(|c| c == "AU"), "{found:?}");
+}
+
+#[test]
+fn a_region_name_in_lower_case_or_inside_a_word_is_no_place() {
+    // "java" as a word and "Texasville" are no references to Indonesia or the United States.
+    let text = "He ordered a cup of java at the Texasville diner, a spokesman said.\n";
+    assert_eq!(countries(text), Vec::<String>::new());
+}
+
+#[test]
+fn an_article_naming_only_a_region_is_written_from_its_country() {
+    // The region makes the article Australian; the council and its spokeswoman are Australian too.
+    let text = "The Northern Territory Rural Health Council says waiting lists have doubled. The council's \
+                Mary Quill says more nurses are needed.\n";
+    let a = article(text);
+    assert_eq!(a.analysis.countries, vec!["AU".to_owned()]);
+    let quill = actor(&a, ActorKind::Person, "Quill");
+    assert_eq!(quill.country.as_deref(), Some("AU"), "{:?}", quill.country_evidence);
+}
+
+#[test]
+fn an_organization_named_after_a_region_belongs_to_its_country() {
+    // The text names France as well, so the article's country says nothing of the league.
+    let text = "The Bavaria Dairy League said on Tuesday that milk prices would fall. France reported lower \
+                prices too.\n";
+    let a = article(text);
+    let league = actor(&a, ActorKind::Organization, "Dairy League");
+    assert_eq!(league.country.as_deref(), Some("DE"), "{:?}", league.country_evidence);
+    assert!(league.country_evidence.as_deref().unwrap_or("").contains("Bavaria"), "{:?}", league.country_evidence);
+}
+
+#[test]
+fn a_party_name_in_another_transliteration_is_the_party() {
+    // The table writes the linking vowel "-e-"; the text writes "-i-" and adds "Party".
+    let text = "The Muttahida Majlis-i-Amal Party said on Friday it would boycott the vote.\n";
+    let a = article(text);
+    let party = actor(&a, ActorKind::Organization, "Party");
+    assert_eq!(party.country.as_deref(), Some("PK"), "{:#?}", a.analysis.actors);
+}
+
+#[test]
+fn the_leader_of_a_party_gets_the_party_country() {
+    // "People's" belongs to the party's name; the member noun comes before the party, with "of".
+    let text = "Jane Roe, the parliamentary leader of the People's National Party, said the budget was unfair. \
+                Kingston was quiet.\n";
+    let a = article(text);
+    let roe = actor(&a, ActorKind::Person, "Roe");
+    assert_eq!(roe.country.as_deref(), Some("JM"), "{:?}", roe.country_evidence);
+    assert!(
+        roe.country_evidence.as_deref().unwrap_or("").contains("People's National Party"),
+        "{:?}",
+        roe.country_evidence
+    );
+}
