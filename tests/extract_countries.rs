@@ -109,3 +109,63 @@ fn the_leader_of_a_party_gets_the_party_country() {
         roe.country_evidence
     );
 }
+
+fn collection(texts: &[&str]) -> Vec<Article> {
+    let mut articles: Vec<Article> = texts.iter().map(|t| article(t)).collect();
+    let mut refs: Vec<&mut Article> = articles.iter_mut().collect();
+    dossier::entity::knowledge::apply_collection(&mut refs);
+    articles
+}
+
+const FROM_AUSTRALIA: [&str; 3] = [
+    "Commuters in Sydney faced long delays on Monday, rail staff said.\n",
+    "Melbourne's new library opened on Friday, its director Tom Vail said.\n",
+    "Farmers near Brisbane want more water, the growers' group said.\n",
+];
+
+#[test]
+fn an_article_naming_no_country_in_a_collection_mostly_from_one_is_written_from_there() {
+    let unnamed = "The Federal Opposition wants a review of toll roads. Transport spokeswoman Jane Quill says \
+                   drivers pay too much.\n";
+    let mut texts = FROM_AUSTRALIA.to_vec();
+    texts.push(unnamed);
+    let articles = collection(&texts);
+    let a = &articles[3];
+    // "The Federal Opposition" refers to the state the article is written from.
+    assert_eq!(a.analysis.countries, vec!["AU".to_owned()]);
+    let quill = actor(a, ActorKind::Person, "Quill");
+    assert_eq!(quill.country.as_deref(), Some("AU"));
+    assert!(quill.country_evidence.as_deref().unwrap_or("").contains("collection"), "{:?}", quill.country_evidence);
+}
+
+#[test]
+fn a_collection_with_no_clear_home_gives_none() {
+    let unnamed = "Transport spokeswoman Jane Quill says drivers pay too much.\n";
+    let texts = [
+        FROM_AUSTRALIA[0],
+        FROM_AUSTRALIA[1],
+        "Commuters in Glasgow faced long delays on Monday, rail staff said.\n",
+        "Leeds's new library opened on Friday, its director Tom Vail said.\n",
+        unnamed,
+    ];
+    let articles = collection(&texts);
+    let a = &articles[4];
+    assert!(a.analysis.countries.is_empty(), "{:?}", a.analysis.countries);
+    assert_eq!(actor(a, ActorKind::Person, "Quill").country, None);
+}
+
+#[test]
+fn an_article_of_a_known_outlet_that_refers_to_the_government_refers_to_its_country() {
+    let text = "The Government says the new rail timetable will start in May, a spokesman said.\n";
+    let mut article = Article {
+        source: "a.txt".to_owned(),
+        title: None,
+        meta: ArticleMeta { outlet: Some("BBC News".to_owned()), ..ArticleMeta::default() },
+        hash: content_hash(text),
+        analysis: extract(text),
+        text: text.to_owned(),
+        rejected: Vec::new(),
+    };
+    dossier::entity::knowledge::apply(&mut article);
+    assert_eq!(article.analysis.countries, vec!["GB".to_owned()]);
+}

@@ -62,6 +62,8 @@ pub struct Knowledge {
     /// Office forms with a country, for finding them in a text (case-insensitive; capitalised hits only).
     office_finder: AhoCorasick,
     office_patterns: Vec<usize>,
+    /// Bodies every state has, as the table writes them ("Government", "Federal Opposition"; case-sensitive).
+    generic_body_finder: AhoCorasick,
     /// Country code → adjective ("GB" → "British").
     adjectives: HashMap<String, String>,
     /// Lower-case channel or station → the broadcaster it belongs to ("radio four" → "BBC").
@@ -111,6 +113,7 @@ fn build() -> Knowledge {
     let mut office_by_lower = HashMap::default();
     let mut patterns = Vec::new();
     let mut office_patterns = Vec::new();
+    let mut generic_bodies: Vec<String> = Vec::new();
     for line in data_lines(OFFICES) {
         let mut cols = line.split('\t');
         let (Some(form), Some(country)) = (cols.next(), cols.next()) else { continue };
@@ -123,8 +126,15 @@ fn build() -> Knowledge {
             patterns.push(form.to_owned());
             office_patterns.push(index);
         }
+        if body && country.is_none() {
+            generic_bodies.push(form.to_owned());
+        }
         offices.push(Office { form: form.to_owned(), country, same_as, body });
     }
+    let generic_body_finder = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&generic_bodies)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()));
     let office_finder = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -155,6 +165,7 @@ fn build() -> Knowledge {
         office_by_lower,
         office_finder,
         office_patterns,
+        generic_body_finder,
         adjectives,
     }
 }
@@ -445,6 +456,13 @@ fn dateline_country(text: &str) -> Option<String> {
 pub fn apply(article: &mut Article) -> Option<Home> {
     let k = knowledge();
     let home = k.home(article);
+    // An article that names no country but refers to its state's own bodies ("the Federal Government")
+    // refers to the country it is written from.
+    if let Some(home) = home.as_ref().filter(|_| article.analysis.countries.is_empty()) {
+        if names_own_state_body(k, &article.text) {
+            article.analysis.countries.push(home.country.clone());
+        }
+    }
     let countries = article.analysis.countries.clone();
     let main = main_country(article);
     let text = &article.text;
@@ -515,6 +533,71 @@ pub fn apply(article: &mut Article) -> Option<Home> {
     add_party_mentions(k, article, home.as_ref());
     merge_parties(k, article, home.as_ref());
     home
+}
+
+/// Where the articles of a collection are mostly written from: the home of three articles at least, at
+/// least twice as many as any other home and a third of the articles whose home is known (the feed or
+/// folder an analyst opened, which carries foreign news too).
+pub fn collection_home(articles: &[&mut Article]) -> Option<String> {
+    let k = knowledge();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut known = 0;
+    for article in articles {
+        let Some(home) = k.home(article) else { continue };
+        known += 1;
+        match counts.iter_mut().find(|(c, _)| *c == home.country) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((home.country, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let second = counts.get(1).map_or(0, |(_, n)| *n);
+    let (code, n) = counts.into_iter().next()?;
+    (n >= 3 && n >= 2 * second && n * 3 >= known).then_some(code)
+}
+
+/// Articles of a collection mostly written from one country (`collection_home`) that name no country at
+/// all and have no home of their own are written from there too: weak evidence, and said so. Such an article
+/// that refers to its state's own bodies without naming the state ("the Federal Government", "the
+/// Opposition") refers to that country; its people and organizations without a country are of that
+/// country unless the gazetteer knows the organization. Returns how many articles took the home.
+pub fn apply_collection(articles: &mut [&mut Article]) -> usize {
+    let Some(code) = collection_home(articles) else { return 0 };
+    let k = knowledge();
+    let label = crate::lexicon::country_label(&code);
+    let mut taken = 0;
+    for article in articles.iter_mut() {
+        if !article.analysis.countries.is_empty() || k.home(article).is_some() {
+            continue;
+        }
+        taken += 1;
+        if names_own_state_body(k, &article.text) {
+            article.analysis.countries.push(code.clone());
+        }
+        for actor in &mut article.analysis.actors {
+            let open = actor.country.is_none() && matches!(actor.kind, ActorKind::Person | ActorKind::Organization);
+            if open && !is_known_organization(&actor.name) {
+                actor.country = Some(code.clone());
+                actor.country_evidence =
+                    Some(format!("named in an article that names no country, in a collection mostly from {label}"));
+            }
+        }
+    }
+    taken
+}
+
+/// Whether a text refers to a body every state has as its own: "the Government", "the Opposition",
+/// "Federal Parliament" (capitalised, after "the" or opening with "Federal").
+fn names_own_state_body(k: &Knowledge, text: &str) -> bool {
+    k.generic_body_finder.find_iter(text).any(|m| {
+        let hit = &text[m.start()..m.end()];
+        let after_the = text[..m.start()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        word_bounded(text, m.start(), m.end()) && (after_the || hit.starts_with("Federal "))
+    })
 }
 
 /// "Downing Street said", "Number 10 denied it": a seat of government speaking is the government's office,
