@@ -169,3 +169,44 @@ fn an_article_of_a_known_outlet_that_refers_to_the_government_refers_to_its_coun
     dossier::entity::knowledge::apply(&mut article);
     assert_eq!(article.analysis.countries, vec!["GB".to_owned()]);
 }
+
+#[test]
+fn a_minister_named_without_a_country_in_a_collection_is_of_its_home_not_of_the_story() {
+    // The story is mostly about Fiji; the minister the outlet names without a country is its own state's.
+    // A president named that way keeps the story's country.
+    let story = "Foreign Minister Jane Quill says Fiji should hold elections soon. Fiji's army took power \
+                 last month, and flights from Tonga and Samoa were cut. President Ratu Vale says the army will keep order \
+                 in Fiji.\n";
+    let mut texts = FROM_AUSTRALIA.to_vec();
+    texts.push(story);
+    let articles = collection(&texts);
+    let a = &articles[3];
+    let quill = actor(a, ActorKind::Person, "Quill");
+    assert_eq!(quill.country.as_deref(), Some("AU"), "{:?}", quill.country_evidence);
+    assert!(
+        quill.country_evidence.as_deref().unwrap_or("").contains("Foreign Minister"),
+        "{:?}",
+        quill.country_evidence
+    );
+    // Alone, the article gives her the country it is about.
+    let alone = article(story);
+    assert_eq!(actor(&alone, ActorKind::Person, "Quill").country.as_deref(), Some("FJ"));
+    assert_eq!(actor(a, ActorKind::Person, "Vale").country.as_deref(), Some("FJ"));
+}
+
+#[test]
+fn a_country_name_that_is_also_a_party_word_does_not_make_the_article_that_party_country() {
+    // "Samoa" is the member form of a small party of Samoa; here it only names the country, one of two.
+    let a = article("Flights to Samoa and Fiji resumed on Monday, airline staff said.\n");
+    assert_eq!(dossier::entity::knowledge().home(&a), None);
+}
+
+#[test]
+fn a_small_party_word_before_a_member_noun_does_not_make_the_article_that_party_country() {
+    // "Commonwealth" is the member form of a small party; "Commonwealth ministers" are not its members.
+    let a = article("Commonwealth ministers will meet in London on Monday to discuss the election, officials said.\n");
+    assert_ne!(dossier::entity::knowledge().home(&a).map(|h| h.country), Some("GI".to_owned()));
+    // A major party's member form before a member noun still tells where the article is written from.
+    let b = article("Tory MP Jane Quill said the tax would rise.\n");
+    assert_eq!(dossier::entity::knowledge().home(&b).map(|h| h.country), Some("GB".to_owned()));
+}

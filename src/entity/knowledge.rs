@@ -351,8 +351,12 @@ impl Knowledge {
             };
             let first = parties.first().map(|&p| self.parties[p].country.as_str());
             if let Some(code) = first {
-                // A bare member form counts where the text names its country too ("Labor" beside "Australia").
-                let named = !bare || article.analysis.countries.iter().any(|c| c == code);
+                // A bare member form counts where the text names its country too ("Labor" beside "Australia");
+                // one before a member noun also where the party is a major one ("Tory MP"), not a small party
+                // whose name is an ordinary capitalised word ("Commonwealth ministers").
+                let country_named = article.analysis.countries.iter().any(|c| c == code);
+                let major = parties.iter().any(|&p| self.parties[p].share >= MAJOR_PARTY_SHARE);
+                let named = country_named || (!bare && (major || acronym));
                 if named && parties.iter().all(|&p| self.parties[p].country == code) && is_party_word(word) {
                     vote(code, word);
                 }
@@ -385,6 +389,9 @@ impl Knowledge {
     }
 }
 
+/// The vote share (percent) from which a party is a major one of its country.
+const MAJOR_PARTY_SHARE: f32 = 20.0;
+
 /// Whether the gazetteer knows the whole name as an organization (its country, or none, is the gazetteer's).
 fn is_known_organization(name: &str) -> bool {
     let lex = lexicon();
@@ -397,11 +404,14 @@ fn is_known_organization(name: &str) -> bool {
 }
 
 /// Party words that stand for the party on their own in running text: names that are not ordinary
-/// capitalised words ("Tory", "SNP", "Likud"; not "Labour" or "Liberal", which have other senses too).
+/// capitalised words ("Tory", "SNP", "Likud"; not "Labour" or "Liberal", which have other senses too, nor
+/// "Samoa", a country first).
 fn is_party_word(word: &str) -> bool {
     let lex = lexicon();
     let lower = word.to_lowercase();
+    // A country's name or people ("Samoa" of the Samoa Party) names the country first.
     !lex.word_classes.get(&lower).is_some_and(|c| c.common || c.title.is_some())
+        && !lex.country_by_lower.contains_key(&lower)
 }
 
 fn best_of<'k>(k: &Knowledge, candidates: &'k [usize], keep: impl Fn(&Party) -> bool) -> Option<&'k usize> {
@@ -567,7 +577,25 @@ pub fn apply_collection(articles: &mut [&mut Article]) -> usize {
     let label = crate::lexicon::country_label(&code);
     let mut taken = 0;
     for article in articles.iter_mut() {
-        if !article.analysis.countries.is_empty() || k.home(article).is_some() {
+        if k.home(article).is_some() {
+            continue;
+        }
+        // "Foreign Minister Jane Doe" with no country, in an article on another country: a minister of a
+        // portfolio is named without the state only by an outlet of that state; the collection's home wins
+        // over the guess from the country the article is about (heads of state and government are named
+        // that way in foreign news too, and keep it).
+        for actor in &mut article.analysis.actors {
+            let guessed = actor.kind == ActorKind::Person && is_article_guess(actor.country_evidence.as_deref());
+            let Some(office) = actor.role.as_deref().and_then(|r| k.office_of(r)).filter(|_| guessed) else { continue };
+            if office.country.is_none() && is_portfolio_minister(&office.form) {
+                actor.country = Some(code.clone());
+                actor.country_evidence = Some(format!(
+                    "national office ({}) in an article of a collection mostly from {label}",
+                    office.form
+                ));
+            }
+        }
+        if !article.analysis.countries.is_empty() {
             continue;
         }
         taken += 1;
@@ -584,6 +612,18 @@ pub fn apply_collection(articles: &mut [&mut Article]) -> usize {
         }
     }
     taken
+}
+
+/// Whether a country rests on the country an article is about (the extractor's or knowledge's guess).
+fn is_article_guess(evidence: Option<&str>) -> bool {
+    evidence
+        .is_some_and(|e| e == "the country the article is about" || e.starts_with("named in an article mostly about"))
+}
+
+/// A minister of a portfolio ("Foreign Minister", "Immigration Minister"), not a head of government.
+fn is_portfolio_minister(form: &str) -> bool {
+    let lower = form.to_lowercase();
+    lower.ends_with(" minister") && !lower.ends_with("prime minister")
 }
 
 /// Whether a text refers to a body every state has as its own: "the Government", "the Opposition",
