@@ -210,3 +210,44 @@ fn a_small_party_word_before_a_member_noun_does_not_make_the_article_that_party_
     let b = article("Tory MP Jane Quill said the tax would rise.\n");
     assert_eq!(dossier::entity::knowledge().home(&b).map(|h| h.country), Some("GB".to_owned()));
 }
+
+#[test]
+fn a_body_named_with_its_state_does_not_make_the_article_that_state() {
+    // An outlet names its own state's bodies bare; "the United States Congress" is named as a foreign one.
+    let a =
+        article("The United States Congress passed the farm bill, and Canberra says Australian farmers will suffer.\n");
+    assert_ne!(dossier::entity::knowledge().home(&a).map(|h| h.country), Some("US".to_owned()));
+    let b = article("Congress passed the farm bill on Friday, White House officials said.\n");
+    assert_eq!(dossier::entity::knowledge().home(&b).map(|h| h.country), Some("US".to_owned()));
+}
+
+#[test]
+fn an_office_holder_takes_the_first_named_of_the_countries_mentioned_most() {
+    // Fiji and Tonga are named once each: the article leads with Fiji.
+    let analysis = extract("Finance Minister Jane Quill says Fiji will cut spending. Tonga's exports fell.\n");
+    let quill = analysis.actors.iter().find(|a| a.name.ends_with("Quill")).expect("Jane Quill is an actor");
+    assert_eq!(quill.country.as_deref(), Some("FJ"), "{:?}", quill.country_evidence);
+}
+
+#[test]
+fn a_portfolio_minister_is_a_national_office() {
+    // "Agriculture Minister" is an office every state has: in a British outlet's article, a British one.
+    let text = "Agriculture Minister Jane Quill said the drought would cut the harvest.\n";
+    let mut a = Article {
+        source: "a.txt".to_owned(),
+        title: None,
+        meta: ArticleMeta { outlet: Some("BBC News".to_owned()), ..ArticleMeta::default() },
+        hash: content_hash(text),
+        analysis: extract(text),
+        text: text.to_owned(),
+        rejected: Vec::new(),
+    };
+    dossier::entity::knowledge::apply(&mut a);
+    let quill = actor(&a, ActorKind::Person, "Quill");
+    assert_eq!(quill.country.as_deref(), Some("GB"), "{:?}", quill.country_evidence);
+    assert!(
+        quill.country_evidence.as_deref().unwrap_or("").contains("Agriculture Minister"),
+        "{:?}",
+        quill.country_evidence
+    );
+}

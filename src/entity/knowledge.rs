@@ -331,6 +331,11 @@ impl Knowledge {
             if !hit.starts_with(|c: char| c.is_uppercase()) || !word_bounded(text, m.start(), m.end()) {
                 continue;
             }
+            // "the United States Congress", "Israel's Knesset": a body named with its state is named as a
+            // foreign one; an outlet names its own state's bodies bare.
+            if after_country_form(&text[..m.start()]) {
+                continue;
+            }
             let office = &self.offices[self.office_patterns[m.pattern().as_usize()]];
             if let Some(code) = &office.country {
                 vote(code, &office.form);
@@ -365,7 +370,9 @@ impl Knowledge {
         // Organizations the text names whose country the lists know ("BBC", "Labour Party"): bodies of the
         // country too.
         for actor in &article.analysis.actors {
-            let listed = actor.country_evidence.as_deref() == Some(actor.name.as_str());
+            // Not one named with its state ("U.S. Congress"), as a foreign one is.
+            let listed = actor.country_evidence.as_deref() == Some(actor.name.as_str())
+                && !starts_with_country_form(actor.name.strip_prefix("the ").unwrap_or(&actor.name));
             if let (ActorKind::Organization, Some(code), true) = (actor.kind, &actor.country, listed) {
                 vote(code, &actor.name);
             }
@@ -387,6 +394,29 @@ impl Knowledge {
             national_forms: forms.len(),
         })
     }
+}
+
+/// Whether `before` ends with a country's name or people, possessive or not ("United States", "Israel's",
+/// "the U.S.").
+fn after_country_form(before: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    (1..=words.len()).any(|n| {
+        let form = words[..n].iter().rev().copied().collect::<Vec<_>>().join(" ");
+        let form = unpossessed(&form);
+        form.starts_with(|c: char| c.is_uppercase()) && lex.country_by_lower.contains_key(&form.to_lowercase())
+    })
+}
+
+/// Whether a name opens with a country's name or people ("U.S. Congress", "Australia").
+fn starts_with_country_form(name: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = name.split_whitespace().take(3).collect();
+    (1..=words.len()).any(|n| {
+        let form = words[..n].join(" ");
+        let form = unpossessed(&form);
+        form.starts_with(|c: char| c.is_uppercase()) && lex.country_by_lower.contains_key(&form.to_lowercase())
+    })
 }
 
 /// The vote share (percent) from which a party is a major one of its country.

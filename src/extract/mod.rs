@@ -378,7 +378,8 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Countries for actors the text does not tie to one directly: a person whose role names a body of the
 /// article ("Defence Ministry spokesman" beside "Afghanistan's Defence Ministry") takes the body's country;
-/// an office holder otherwise takes the country the article mentions most, when one clearly dominates.
+/// an office holder otherwise takes the country the article mentions most, when one clearly dominates (the
+/// first named of those mentioned most).
 fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
     let bodies: Vec<(String, String, String)> = reg
         .drafts
@@ -387,9 +388,11 @@ fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
         .filter_map(|d| Some((d.name.to_lowercase(), d.country.clone()?, d.name.clone())))
         .collect();
     let total: usize = counts.iter().sum();
+    // On a tie, the country named first: the story the article leads with.
     let dominant = counts
         .iter()
         .enumerate()
+        .rev()
         .max_by_key(|(_, n)| **n)
         .filter(|(_, n)| total > 0 && **n * 5 >= total * 2)
         .map(|(i, _)| countries[i].clone());
