@@ -252,3 +252,16 @@ fn a_portfolio_minister_is_a_national_office() {
         quill.country_evidence
     );
 }
+
+#[test]
+fn a_demonym_opening_the_description_before_a_name_gives_the_person_its_country() {
+    let analysis = extract("Rafter overcame an injury to defeat Kenyan number one Paul Odhiambo in three sets.\n");
+    let runner = analysis.actors.iter().find(|a| a.name.ends_with("Odhiambo"));
+    let runner = runner.unwrap_or_else(|| panic!("no actor named …Odhiambo: {:#?}", analysis.actors));
+    assert_eq!(runner.country.as_deref(), Some("KE"), "{:?}", runner.country_evidence);
+    assert_eq!(runner.country_evidence.as_deref(), Some("Kenyan number one"));
+    // A verb between the demonym and the name breaks the description.
+    let analysis = extract("Kenyan officials told reporters Paul Odhiambo had left, a spokesman said.\n");
+    let runner = analysis.actors.iter().find(|a| a.name.ends_with("Odhiambo"));
+    assert!(runner.is_none_or(|a| a.country.is_none()), "{runner:#?}");
+}

@@ -143,6 +143,7 @@ pub fn extract(text: &str) -> Analysis {
             }
         }
     }
+    premodifier_countries(&w, &mut reg, &phrases);
     sentence_country(&w, &mut reg, &sents, &first_sentence);
     infer_countries(&mut reg, &countries, &mentions_per_country);
     reg.index_roles();
@@ -315,6 +316,56 @@ fn descriptive_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize,
             }
         }
         _ => {}
+    }
+}
+
+/// Words that end a descriptive premodifier read back from a name: function words, pronouns, auxiliaries
+/// and verbs of saying ("told French number one …" stops before "told").
+const NOT_DESCRIPTIVE: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "from", "with", "as", "than",
+    "that", "which", "who", "is", "was", "are", "were", "be", "been", "has", "have", "had", "said", "says", "told",
+    "against", "over", "after", "before", "his", "her", "its", "their", "our", "my", "your", "he", "she", "they", "we",
+    "it", "not", "no", "also", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "when",
+    "while", "if", "where", "beat", "defeated", "defeat", "met", "meet",
+];
+
+/// "French number one Sebastien Grosjean", "Afghan warlord Ismail Khan": a demonym opening the descriptive
+/// words right before a person's name (up to three lower-case words, none a function word or a verb of
+/// saying) gives the person its country, when nothing gave one.
+fn premodifier_countries(w: &Words<'_>, reg: &mut Registry, phrases: &[Phrase]) {
+    for p in phrases {
+        let Referent::Actor(a) = p.referent else { continue };
+        if reg.drafts[a].kind != ActorKind::Person || reg.drafts[a].country.is_some() {
+            continue;
+        }
+        let mut k = p.start;
+        let mut descriptors = 0;
+        while descriptors < 3 && k > 0 {
+            let j = k - 1;
+            let lower = w.lower(j);
+            let descriptive = w.is_word(j)
+                && !w.is_cap(j)
+                && !w.class(j).cue
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_DESCRIPTIVE.contains(&lower);
+            if !descriptive {
+                break;
+            }
+            descriptors += 1;
+            k = j;
+        }
+        if descriptors == 0 {
+            continue;
+        }
+        // The demonym ends right before the descriptive words.
+        let Some(start) = (k.saturating_sub(3)..k).find(|&j| w.country_at(j).is_some_and(|(_, _, end)| end == k))
+        else {
+            continue;
+        };
+        let Some((c, CountryForm::Adjective, _)) = w.country_at(start) else { continue };
+        let d = &mut reg.drafts[a];
+        d.country = Some(w.country_code(c).to_owned());
+        d.evidence = Some(span_of(w, start, k + descriptors).text(w.text).to_owned());
     }
 }
 
