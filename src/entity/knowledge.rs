@@ -579,6 +579,9 @@ pub fn apply(article: &mut Article) -> Option<Home> {
 /// least twice as many as any other home and a third of the articles whose home is known (the feed or
 /// folder an analyst opened, which carries foreign news too).
 pub fn collection_home(articles: &[&mut Article]) -> Option<String> {
+    if articles.len() < 3 {
+        return None;
+    }
     let k = knowledge();
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut known = 0;
