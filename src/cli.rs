@@ -46,6 +46,8 @@ pub fn extract_report(files: &[PathBuf]) -> ExtractReport {
     let mut results = crate::pipeline::open_articles(files, &done);
     // One actor across the files: shared entity ids, and countries found in another file.
     let mut opened: Vec<&mut crate::model::Article> = results.iter_mut().filter_map(|r| r.as_mut().ok()).collect();
+    // Articles that name no country, in a collection mostly written from one: written from there too.
+    crate::entity::knowledge::apply_collection(&mut opened);
     crate::entity::resolve_refs(&mut opened, crate::entity::Overrides::default());
     let mut errors = Vec::new();
     let articles = files

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{Entry, lexicon};
+use crate::lexicon::{CountryForm, Entry, lexicon};
 use crate::model::{Actor, ActorKind, Article};
 
 const PARTIES: &str = include_str!("../../assets/parties.tsv");
@@ -52,6 +52,9 @@ pub struct Knowledge {
     member_forms: HashMap<String, Vec<usize>>,
     /// The member forms of the table's `member` column only ("Tory", "Lib Dem"; not the names).
     member_only: HashMap<String, Vec<usize>>,
+    /// Names of two words or more in their folded form (`fold_party_name`) → parties: "Jamiat Ulema-i-Islam
+    /// Party" is "Jamiat Ulema-e-Islam".
+    party_folded: HashMap<String, Vec<usize>>,
     member_nouns: Vec<String>,
     pub offices: Vec<Office>,
     /// Lower-case office forms → office.
@@ -59,6 +62,8 @@ pub struct Knowledge {
     /// Office forms with a country, for finding them in a text (case-insensitive; capitalised hits only).
     office_finder: AhoCorasick,
     office_patterns: Vec<usize>,
+    /// Bodies every state has, as the table writes them ("Government", "Federal Opposition"; case-sensitive).
+    generic_body_finder: AhoCorasick,
     /// Country code → adjective ("GB" → "British").
     adjectives: HashMap<String, String>,
     /// Lower-case channel or station → the broadcaster it belongs to ("radio four" → "BBC").
@@ -84,6 +89,7 @@ fn build() -> Knowledge {
     let mut party_names: HashMap<String, Vec<usize>> = HashMap::default();
     let mut member_forms: HashMap<String, Vec<usize>> = HashMap::default();
     let mut member_only: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut party_folded: HashMap<String, Vec<usize>> = HashMap::default();
     for line in data_lines(PARTIES) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [code, short, names, member, share] = cols[..] else { continue };
@@ -93,6 +99,9 @@ fn build() -> Knowledge {
         for form in split_list(short).chain(split_list(names)) {
             push_unique(party_names.entry(form.to_owned()).or_default(), index);
             push_unique(member_forms.entry(form.to_owned()).or_default(), index);
+            if let Some(folded) = fold_party_name(form) {
+                push_unique(party_folded.entry(folded).or_default(), index);
+            }
         }
         for form in split_list(member) {
             push_unique(member_forms.entry(form.to_owned()).or_default(), index);
@@ -104,6 +113,7 @@ fn build() -> Knowledge {
     let mut office_by_lower = HashMap::default();
     let mut patterns = Vec::new();
     let mut office_patterns = Vec::new();
+    let mut generic_bodies: Vec<String> = Vec::new();
     for line in data_lines(OFFICES) {
         let mut cols = line.split('\t');
         let (Some(form), Some(country)) = (cols.next(), cols.next()) else { continue };
@@ -116,8 +126,15 @@ fn build() -> Knowledge {
             patterns.push(form.to_owned());
             office_patterns.push(index);
         }
+        if body && country.is_none() {
+            generic_bodies.push(form.to_owned());
+        }
         offices.push(Office { form: form.to_owned(), country, same_as, body });
     }
+    let generic_body_finder = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&generic_bodies)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).unwrap_or_else(|_| unreachable!()));
     let office_finder = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
@@ -142,11 +159,13 @@ fn build() -> Knowledge {
         party_names,
         member_forms,
         member_only,
+        party_folded,
         member_nouns,
         offices,
         office_by_lower,
         office_finder,
         office_patterns,
+        generic_body_finder,
         adjectives,
     }
 }
@@ -184,12 +203,27 @@ impl Knowledge {
     /// The parties a name or short name stands for ("Labour Party", "SNP").
     pub fn parties_named(&self, name: &str) -> &[usize] {
         let name = name.strip_prefix("the ").unwrap_or(name);
-        self.party_names.get(name).map_or(&[], Vec::as_slice)
+        match self.party_names.get(name) {
+            Some(parties) => parties,
+            None => self.parties_folded(name),
+        }
     }
 
     /// The parties a form before a member noun stands for ("Tory", "Labour").
     pub fn parties_of_member_form(&self, form: &str) -> &[usize] {
-        self.member_forms.get(form).map_or(&[], Vec::as_slice)
+        match self.member_forms.get(form) {
+            Some(parties) => parties,
+            None => self.parties_folded(form),
+        }
+    }
+
+    /// The parties a capitalised name of two words or more stands for, written another way: another
+    /// transliteration of a linking vowel ("Ulema-i-Islam", "Ulema-e-Islam") or with "Party" added.
+    fn parties_folded(&self, name: &str) -> &[usize] {
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            return &[];
+        }
+        fold_party_name(name).and_then(|f| self.party_folded.get(&f)).map_or(&[], Vec::as_slice)
     }
 
     /// The office or body a role or name is or ends in ("Shadow Home Secretary" → Home Secretary).
@@ -297,6 +331,11 @@ impl Knowledge {
             if !hit.starts_with(|c: char| c.is_uppercase()) || !word_bounded(text, m.start(), m.end()) {
                 continue;
             }
+            // "the United States Congress", "Israel's Knesset": a body named with its state is named as a
+            // foreign one; an outlet names its own state's bodies bare.
+            if after_country_form(&text[..m.start()]) {
+                continue;
+            }
             let office = &self.offices[self.office_patterns[m.pattern().as_usize()]];
             if let Some(code) = &office.country {
                 vote(code, &office.form);
@@ -317,8 +356,12 @@ impl Knowledge {
             };
             let first = parties.first().map(|&p| self.parties[p].country.as_str());
             if let Some(code) = first {
-                // A bare member form counts where the text names its country too ("Labor" beside "Australia").
-                let named = !bare || article.analysis.countries.iter().any(|c| c == code);
+                // A bare member form counts where the text names its country too ("Labor" beside "Australia");
+                // one before a member noun also where the party is a major one ("Tory MP"), not a small party
+                // whose name is an ordinary capitalised word ("Commonwealth ministers").
+                let country_named = article.analysis.countries.iter().any(|c| c == code);
+                let major = parties.iter().any(|&p| self.parties[p].share >= MAJOR_PARTY_SHARE);
+                let named = country_named || (!bare && (major || acronym));
                 if named && parties.iter().all(|&p| self.parties[p].country == code) && is_party_word(word) {
                     vote(code, word);
                 }
@@ -327,7 +370,9 @@ impl Knowledge {
         // Organizations the text names whose country the lists know ("BBC", "Labour Party"): bodies of the
         // country too.
         for actor in &article.analysis.actors {
-            let listed = actor.country_evidence.as_deref() == Some(actor.name.as_str());
+            // Not one named with its state ("U.S. Congress"), as a foreign one is.
+            let listed = actor.country_evidence.as_deref() == Some(actor.name.as_str())
+                && !starts_with_country_form(actor.name.strip_prefix("the ").unwrap_or(&actor.name));
             if let (ActorKind::Organization, Some(code), true) = (actor.kind, &actor.country, listed) {
                 vote(code, &actor.name);
             }
@@ -351,6 +396,32 @@ impl Knowledge {
     }
 }
 
+/// Whether `before` ends with a country's name or people, possessive or not ("United States", "Israel's",
+/// "the U.S.").
+fn after_country_form(before: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    (1..=words.len()).any(|n| {
+        let form = words[..n].iter().rev().copied().collect::<Vec<_>>().join(" ");
+        let form = unpossessed(&form);
+        form.starts_with(|c: char| c.is_uppercase()) && lex.country_by_lower.contains_key(&form.to_lowercase())
+    })
+}
+
+/// Whether a name opens with a country's name or people ("U.S. Congress", "Australia").
+fn starts_with_country_form(name: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = name.split_whitespace().take(3).collect();
+    (1..=words.len()).any(|n| {
+        let form = words[..n].join(" ");
+        let form = unpossessed(&form);
+        form.starts_with(|c: char| c.is_uppercase()) && lex.country_by_lower.contains_key(&form.to_lowercase())
+    })
+}
+
+/// The vote share (percent) from which a party is a major one of its country.
+const MAJOR_PARTY_SHARE: f32 = 20.0;
+
 /// Whether the gazetteer knows the whole name as an organization (its country, or none, is the gazetteer's).
 fn is_known_organization(name: &str) -> bool {
     let lex = lexicon();
@@ -363,11 +434,14 @@ fn is_known_organization(name: &str) -> bool {
 }
 
 /// Party words that stand for the party on their own in running text: names that are not ordinary
-/// capitalised words ("Tory", "SNP", "Likud"; not "Labour" or "Liberal", which have other senses too).
+/// capitalised words ("Tory", "SNP", "Likud"; not "Labour" or "Liberal", which have other senses too, nor
+/// "Samoa", a country first).
 fn is_party_word(word: &str) -> bool {
     let lex = lexicon();
     let lower = word.to_lowercase();
+    // A country's name or people ("Samoa" of the Samoa Party) names the country first.
     !lex.word_classes.get(&lower).is_some_and(|c| c.common || c.title.is_some())
+        && !lex.country_by_lower.contains_key(&lower)
 }
 
 fn best_of<'k>(k: &Knowledge, candidates: &'k [usize], keep: impl Fn(&Party) -> bool) -> Option<&'k usize> {
@@ -422,6 +496,13 @@ fn dateline_country(text: &str) -> Option<String> {
 pub fn apply(article: &mut Article) -> Option<Home> {
     let k = knowledge();
     let home = k.home(article);
+    // An article that names no country but refers to its state's own bodies ("the Federal Government")
+    // refers to the country it is written from.
+    if let Some(home) = home.as_ref().filter(|_| article.analysis.countries.is_empty()) {
+        if names_own_state_body(k, &article.text) {
+            article.analysis.countries.push(home.country.clone());
+        }
+    }
     let countries = article.analysis.countries.clone();
     let main = main_country(article);
     let text = &article.text;
@@ -492,6 +573,104 @@ pub fn apply(article: &mut Article) -> Option<Home> {
     add_party_mentions(k, article, home.as_ref());
     merge_parties(k, article, home.as_ref());
     home
+}
+
+/// Where the articles of a collection are mostly written from: the home of three articles at least, at
+/// least twice as many as any other home and a third of the articles whose home is known (the feed or
+/// folder an analyst opened, which carries foreign news too).
+pub fn collection_home(articles: &[&mut Article]) -> Option<String> {
+    if articles.len() < 3 {
+        return None;
+    }
+    let k = knowledge();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut known = 0;
+    for article in articles {
+        let Some(home) = k.home(article) else { continue };
+        known += 1;
+        match counts.iter_mut().find(|(c, _)| *c == home.country) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((home.country, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let second = counts.get(1).map_or(0, |(_, n)| *n);
+    let (code, n) = counts.into_iter().next()?;
+    (n >= 3 && n >= 2 * second && n * 3 >= known).then_some(code)
+}
+
+/// Articles of a collection mostly written from one country (`collection_home`) that name no country at
+/// all and have no home of their own are written from there too: weak evidence, and said so. Such an article
+/// that refers to its state's own bodies without naming the state ("the Federal Government", "the
+/// Opposition") refers to that country; its people and organizations without a country are of that
+/// country unless the gazetteer knows the organization. Returns how many articles took the home.
+pub fn apply_collection(articles: &mut [&mut Article]) -> usize {
+    let Some(code) = collection_home(articles) else { return 0 };
+    let k = knowledge();
+    let label = crate::lexicon::country_label(&code);
+    let mut taken = 0;
+    for article in articles.iter_mut() {
+        if k.home(article).is_some() {
+            continue;
+        }
+        // "Foreign Minister Jane Doe" with no country, in an article on another country: a minister of a
+        // portfolio is named without the state only by an outlet of that state; the collection's home wins
+        // over the guess from the country the article is about (heads of state and government are named
+        // that way in foreign news too, and keep it).
+        for actor in &mut article.analysis.actors {
+            let guessed = actor.kind == ActorKind::Person && is_article_guess(actor.country_evidence.as_deref());
+            let Some(office) = actor.role.as_deref().and_then(|r| k.office_of(r)).filter(|_| guessed) else { continue };
+            if office.country.is_none() && is_portfolio_minister(&office.form) {
+                actor.country = Some(code.clone());
+                actor.country_evidence = Some(format!(
+                    "national office ({}) in an article of a collection mostly from {label}",
+                    office.form
+                ));
+            }
+        }
+        if !article.analysis.countries.is_empty() {
+            continue;
+        }
+        taken += 1;
+        if names_own_state_body(k, &article.text) {
+            article.analysis.countries.push(code.clone());
+        }
+        for actor in &mut article.analysis.actors {
+            let open = actor.country.is_none() && matches!(actor.kind, ActorKind::Person | ActorKind::Organization);
+            if open && !is_known_organization(&actor.name) {
+                actor.country = Some(code.clone());
+                actor.country_evidence =
+                    Some(format!("named in an article that names no country, in a collection mostly from {label}"));
+            }
+        }
+    }
+    taken
+}
+
+/// Whether a country rests on the country an article is about (the extractor's or knowledge's guess).
+fn is_article_guess(evidence: Option<&str>) -> bool {
+    evidence
+        .is_some_and(|e| e == "the country the article is about" || e.starts_with("named in an article mostly about"))
+}
+
+/// A minister of a portfolio ("Foreign Minister", "Immigration Minister"), not a head of government.
+fn is_portfolio_minister(form: &str) -> bool {
+    let lower = form.to_lowercase();
+    lower.ends_with(" minister") && !lower.ends_with("prime minister")
+}
+
+/// Whether a text refers to a body every state has as its own: "the Government", "the Opposition",
+/// "Federal Parliament" (capitalised, after "the" or opening with "Federal").
+fn names_own_state_body(k: &Knowledge, text: &str) -> bool {
+    k.generic_body_finder.find_iter(text).any(|m| {
+        let hit = &text[m.start()..m.end()];
+        let after_the = text[..m.start()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        word_bounded(text, m.start(), m.end()) && (after_the || hit.starts_with("Federal "))
+    })
 }
 
 /// "Downing Street said", "Number 10 denied it": a seat of government speaking is the government's office,
@@ -814,12 +993,43 @@ fn organization_country(
             format!("party of {} ({})", crate::lexicon::country_label(&party.country), party.name),
         ));
     }
+    if let Some(found) = place_in_name(name) {
+        return Some(found);
+    }
     let office = k.office_of(name)?;
     // Only the whole name: "Foreign Office" is a body of Britain, "Iran's Foreign Office minister" is not.
     if !office.form.eq_ignore_ascii_case(name) {
         return None;
     }
     office_country(office, home)
+}
+
+/// "Northern Territory Aids Council", "Sydney Swans": an organization whose name opens with a region or
+/// city of one country (not a country or people: "American Medical Association" is the text's to say) belongs
+/// to that country, unless the gazetteer knows the organization (whose word wins: none is then given).
+fn place_in_name(name: &str) -> Option<(String, String)> {
+    if is_known_organization(name) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The longest opening run of words that is a place, leaving a word of the name after it.
+    for len in (1..words.len()).rev() {
+        let form = words[..len].join(" ");
+        let code = crate::extract::places::place_country(&form).map(str::to_owned).or_else(|| {
+            let lex = lexicon();
+            let &c = lex.country_by_lower.get(&form.to_lowercase())?;
+            let whole = lex.gazetteer.find(&form).filter(|m| m.start() == 0 && m.end() == form.len())?;
+            match lex.entries.get(whole.pattern().as_usize()) {
+                Some(Entry::Country(i, CountryForm::Place)) if *i == c => lex.countries.get(c).map(|c| c.code.clone()),
+                _ => None,
+            }
+        });
+        if let Some(code) = code {
+            let why = format!("named after {form} ({})", crate::lexicon::country_label(&code));
+            return Some((code, why));
+        }
+    }
+    None
 }
 
 /// Up to 60 bytes before `at`, cut at the start of its line or sentence.
@@ -845,34 +1055,70 @@ fn window_after(text: &str, at: usize) -> &str {
     text.get(at..end).unwrap_or("")
 }
 
+/// A party name folded for matching variant spellings: lower case, hyphens as spaces, without the Persian
+/// and Urdu linking vowel written as a word of its own ("e", "i", "-e-", "-i-"), a leading "the" or a
+/// closing "party"; `None` when fewer than two words remain (one word is too easily an ordinary one).
+fn fold_party_name(name: &str) -> Option<String> {
+    let lower = name.to_lowercase().replace(['-', '‑'], " ");
+    let mut words: Vec<&str> = lower.split_whitespace().filter(|w| !matches!(*w, "e" | "i")).collect();
+    if words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    if words.last() == Some(&"party") {
+        words.pop();
+    }
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
+/// The words of a role or window as written ("People's" keeps its "'s": it may belong to a party's name).
 fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')')).filter(|w| !w.is_empty()).collect()
+}
+
+/// A word without a possessive ending ("Labour's" → "Labour").
+fn unpossessed(word: &str) -> &str {
+    word.trim_end_matches("'s").trim_end_matches("’s")
 }
 
 /// A party form followed by a member noun ("Tory leader", "Lib Dem MP", "Labour Party chairman"); `whole`:
-/// the words are a role or apposition, so the noun may come anywhere after the form; otherwise they are
-/// the words right before a name, and the noun must end them.
+/// the words are a role or apposition, so the noun may come anywhere after the form, or before it with
+/// "of" ("leader of the People's Party"); otherwise they are the words right before a name, and the noun
+/// must end them.
 fn party_in_words(
     k: &Knowledge,
-    words: &[&str],
+    raw: &[&str],
     whole: bool,
     home: Option<&Home>,
     countries: &[String],
 ) -> Option<usize> {
+    let words: Vec<&str> = raw.iter().map(|w| unpossessed(w)).collect();
     for start in 0..words.len() {
         for len in (1..=3).rev() {
-            let Some(slice) = words.get(start..start + len) else { continue };
-            let form = slice.join(" ");
-            let candidates = k.parties_of_member_form(&form);
+            let (Some(slice), Some(raw_slice)) = (words.get(start..start + len), raw.get(start..start + len)) else {
+                continue;
+            };
+            // As written first ("People's Alliance"), then without a possessive ("Labour's").
+            let mut form = raw_slice.join(" ");
+            let mut candidates = k.parties_of_member_form(&form);
+            if candidates.is_empty() {
+                form = slice.join(" ");
+                candidates = k.parties_of_member_form(&form);
+            }
             if candidates.is_empty() {
                 continue;
             }
             let rest = &words[start + len..];
             let noun_at = rest.iter().position(|w| k.is_member_noun(w));
+            // "leader of the Jamiat Ulema-i-Islam Party", "a member of Labour".
+            let before = &words[..start];
+            let before = before.strip_suffix(&["the"]).unwrap_or(before);
+            let noun_before = whole
+                && before.len() >= 2
+                && before[before.len() - 1] == "of"
+                && k.is_member_noun(before[before.len() - 2])
+                && len >= 2;
             let ok = match noun_at {
+                _ if noun_before => true,
                 Some(i) if whole => i <= 2,
                 // Right before the name: "Tory leader Michael Howard", "Labour MP Ann Keen".
                 Some(i) => i <= 1 && i + 1 == rest.len(),

@@ -7,6 +7,7 @@
 
 mod actors;
 mod entities;
+pub(crate) mod places;
 pub mod ranker;
 mod statements;
 mod tokens;
@@ -107,6 +108,9 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
             if let Some((c, _, _)) = w.country_at(i) {
                 note_country(&mut countries, w.country_code(c));
             }
+            for code in places::countries_at(&w, i) {
+                note_country(&mut countries, code);
+            }
             match actors::phrase_at(&w, &tagged, &mut reg, i, s.first, s.end) {
                 Some(p) => {
                     // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
@@ -127,6 +131,9 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
                     for k in p.start..p.end {
                         if let Some((c, _, _)) = w.country_at(k) {
                             note_country(&mut countries, w.country_code(c));
+                        }
+                        for code in places::countries_at(&w, k) {
+                            note_country(&mut countries, code);
                         }
                     }
                     i = p.end.max(i + 1);
@@ -154,12 +161,14 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
     add_continuations(&w, &sents, &quotes, &sentence_of, &mut found);
     let mut mentions_per_country: Vec<usize> = vec![0; countries.len()];
     for i in 0..w.len() {
-        if let Some((c, _, _)) = w.country_at(i) {
-            if let Some(n) = countries.iter().position(|x| x == w.country_code(c)) {
+        let codes = w.country_at(i).map(|(c, _, _)| w.country_code(c)).into_iter().chain(places::countries_at(&w, i));
+        for code in codes {
+            if let Some(n) = countries.iter().position(|x| x == code) {
                 mentions_per_country[n] += 1;
             }
         }
     }
+    premodifier_countries(&w, &mut reg, &phrases);
     sentence_country(&w, &mut reg, &sents, &first_sentence);
     infer_countries(&mut reg, &countries, &mentions_per_country);
     reg.index_roles();
@@ -338,6 +347,56 @@ fn descriptive_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize,
     }
 }
 
+/// Words that end a descriptive premodifier read back from a name: function words, pronouns, auxiliaries
+/// and verbs of saying ("told French number one …" stops before "told").
+const NOT_DESCRIPTIVE: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "from", "with", "as", "than",
+    "that", "which", "who", "is", "was", "are", "were", "be", "been", "has", "have", "had", "said", "says", "told",
+    "against", "over", "after", "before", "his", "her", "its", "their", "our", "my", "your", "he", "she", "they", "we",
+    "it", "not", "no", "also", "will", "would", "could", "should", "may", "might", "can", "did", "does", "do", "when",
+    "while", "if", "where", "beat", "defeated", "defeat", "met", "meet",
+];
+
+/// "French number one Sebastien Grosjean", "Afghan warlord Ismail Khan": a demonym opening the descriptive
+/// words right before a person's name (up to three lower-case words, none a function word or a verb of
+/// saying) gives the person its country, when nothing gave one.
+fn premodifier_countries(w: &Words<'_>, reg: &mut Registry, phrases: &[Phrase]) {
+    for p in phrases {
+        let Referent::Actor(a) = p.referent else { continue };
+        if reg.drafts[a].kind != ActorKind::Person || reg.drafts[a].country.is_some() {
+            continue;
+        }
+        let mut k = p.start;
+        let mut descriptors = 0;
+        while descriptors < 3 && k > 0 {
+            let j = k - 1;
+            let lower = w.lower(j);
+            let descriptive = w.is_word(j)
+                && !w.is_cap(j)
+                && !w.class(j).cue
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_DESCRIPTIVE.contains(&lower);
+            if !descriptive {
+                break;
+            }
+            descriptors += 1;
+            k = j;
+        }
+        if descriptors == 0 {
+            continue;
+        }
+        // The demonym ends right before the descriptive words.
+        let Some(start) = (k.saturating_sub(3)..k).find(|&j| w.country_at(j).is_some_and(|(_, _, end)| end == k))
+        else {
+            continue;
+        };
+        let Some((c, CountryForm::Adjective, _)) = w.country_at(start) else { continue };
+        let d = &mut reg.drafts[a];
+        d.country = Some(w.country_code(c).to_owned());
+        d.evidence = Some(span_of(w, start, k + descriptors).text(w.text).to_owned());
+    }
+}
+
 /// "Farm occupations in Zimbabwe …, as President Robert Mugabe's government holds power": a head of state
 /// or government with no other country in the text serves the one country named in the sentence that
 /// introduces them (named as a place, not as a people or an adjective).
@@ -398,7 +457,8 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Countries for actors the text does not tie to one directly: a person whose role names a body of the
 /// article ("Defence Ministry spokesman" beside "Afghanistan's Defence Ministry") takes the body's country;
-/// an office holder otherwise takes the country the article mentions most, when one clearly dominates.
+/// an office holder otherwise takes the country the article mentions most, when one clearly dominates (the
+/// first named of those mentioned most).
 fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
     let bodies: Vec<(String, String, String)> = reg
         .drafts
@@ -407,9 +467,11 @@ fn infer_countries(reg: &mut Registry, countries: &[String], counts: &[usize]) {
         .filter_map(|d| Some((d.name.to_lowercase(), d.country.clone()?, d.name.clone())))
         .collect();
     let total: usize = counts.iter().sum();
+    // On a tie, the country named first: the story the article leads with.
     let dominant = counts
         .iter()
         .enumerate()
+        .rev()
         .max_by_key(|(_, n)| **n)
         .filter(|(_, n)| total > 0 && **n * 5 >= total * 2)
         .map(|(i, _)| countries[i].clone());
@@ -1166,6 +1228,9 @@ fn countries_in(w: &Words<'_>, span: Span) -> Vec<String> {
             None => None,
         };
         if let Some(code) = code {
+            note_country(&mut out, code);
+        }
+        for code in places::countries_at(w, i) {
             note_country(&mut out, code);
         }
     }
