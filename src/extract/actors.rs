@@ -134,6 +134,26 @@ const GENERIC_HEADS: &[&str] = &[
 /// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
 const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
 
+/// How sure a name after a noun of a kind of organization ("retailer Acme Stores") is an organization.
+const KIND_NOUN_ORGANIZATION: f32 = 0.7;
+
+/// How sure a name with a person's particle inside is a person, when the tagger does not say otherwise.
+const PARTICLE_PERSON: f32 = 0.75;
+
+/// Particles that, between the words of a name, mark it as a person's ("Osama bin Laden", "Ludwig van
+/// Beethoven"): organizations and places seldom have them.
+const PERSON_PARTICLES: &[&str] = &["bin", "ibn", "bint", "van", "von"];
+
+/// A surname written with its particle attached and a capital after it: "duPlessis", "deVilliers",
+/// "al-Amin", "van't".
+fn is_attached_particle_name(word: &str) -> bool {
+    PARTICLES.iter().any(|p| {
+        word.strip_prefix(p)
+            .map(|rest| rest.strip_prefix(['-', '\'', '’']).unwrap_or(rest))
+            .is_some_and(|rest| rest.chars().count() >= 2 && rest.starts_with(char::is_uppercase))
+    })
+}
+
 /// Words that join an organization word to the rest of its name: "Bank of England".
 const ORG_JOINS: &[&str] = &["of", "for", "into", "on"];
 
@@ -176,6 +196,62 @@ const PLACE_HEADS: &[&str] = &[
     "canal",
 ];
 
+/// Nouns of places, settlements and things that a name before them only modifies ("the Kolonnade shopping
+/// centre", "the Hermansburg community", "the Solomons economy", "a Victorian boat"): such a name is no actor.
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "community",
+    "communities",
+    "economy",
+    "shopping",
+    "centre",
+    "center",
+    "mall",
+    "school",
+    "boat",
+    "yacht",
+    "ship",
+    "vessel",
+    "street",
+    "streets",
+    "road",
+    "roads",
+    "highway",
+    "township",
+    "town",
+    "village",
+    "suburb",
+    "suburbs",
+    "station",
+    "airport",
+    "beach",
+    "park",
+    "farm",
+    "coast",
+    "river",
+    "valley",
+    "region",
+    "area",
+    "border",
+    "bridge",
+    "hotel",
+    "building",
+    "complex",
+    "camp",
+    "dam",
+    "mine",
+    "island",
+    "islands",
+    "peninsula",
+    "district",
+];
+
+/// Does a name ending before token `e` only modify a place or thing named by a lower-case noun after it,
+/// directly or after a second name joined by "and" ("the intersection of Russell and Collins streets")?
+fn modifies_a_place(w: &Words<'_>, e: usize) -> bool {
+    let after = |k: usize| w.is_word(k) && !w.is_cap(k) && PLACE_NOUNS_AFTER.contains(&w.lower(k));
+    after(e) || w.word(e) == "and" && w.is_cap(e + 1) && after(e + 2)
+}
+
 /// An actor being built.
 #[derive(Clone, Debug)]
 pub struct Draft {
@@ -199,6 +275,9 @@ pub struct Draft {
     pub confidence: f32,
     /// What decided it: "title + name", "tagger: person 0.93", "organization list".
     pub rule: String,
+    /// A listed organization's fullest form as the text writes it ("AFP", "the United States Congress"): the
+    /// name its card shows, while `name` (the list's name) keeps its mentions together.
+    pub written: Option<String>,
 }
 
 /// The grammatical gender a person is referred to with, for resolving "he" and "she".
@@ -241,6 +320,7 @@ impl Draft {
             gender: None,
             confidence: 0.9,
             rule: String::new(),
+            written: None,
         }
     }
 }
@@ -260,6 +340,19 @@ pub struct Registry {
     by_role_word: HashMap<String, Vec<usize>>,
     /// Acronyms defined in parentheses (lower case) → the actor.
     aliases: HashMap<String, usize>,
+    /// Organizations by the initials of their name's capitalised words (lower case, "cfmeu"): the first one.
+    by_initials: HashMap<String, usize>,
+}
+
+/// The initials of a name's capitalised words, in lower case ("Construction Forestry Mining and Energy
+/// Union" → "cfmeu"), or `None` for fewer than two.
+fn initials(name: &str) -> Option<String> {
+    let letters: String = name
+        .split_whitespace()
+        .filter_map(|word| word.chars().next().filter(|c| c.is_uppercase()))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (letters.chars().count() >= 2).then_some(letters)
 }
 
 /// Appends `i` to the list of `key` (lists stay in ascending order, without repeats).
@@ -369,11 +462,41 @@ impl Registry {
                 d.mentions.push(span);
                 i
             }
-            None => self.add(Draft {
-                implicit_country: implicit,
-                ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
-            }),
+            None => {
+                let i = self.add(Draft {
+                    implicit_country: implicit,
+                    ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
+                });
+                if let Some(letters) = initials(name) {
+                    self.by_initials.entry(letters).or_insert(i);
+                }
+                i
+            }
         }
+    }
+
+    /// The organization an acronym not defined in the text stands for, by the initials of its name: "CFMEU"
+    /// after "Construction Forestry Mining and Energy Union".
+    pub fn organization_by_initials(&self, acronym: &str) -> Option<usize> {
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        self.by_initials.get(&letters).copied()
+    }
+
+    /// The organization named `lower` (its whole name, in lower case), if one is.
+    pub fn organization_named(&self, lower: &str) -> Option<usize> {
+        let list = self.by_name.get(lower)?;
+        list.iter().copied().find(|&i| self.drafts[i].kind == ActorKind::Organization && self.drafts[i].lower == lower)
+    }
+
+    /// The latest organization of two words or more whose name ends with the word `lower`: "the Alliance"
+    /// after "the Northern Alliance".
+    pub fn organization_by_last_word(&self, lower: &str) -> Option<usize> {
+        let list = self.by_word.get(lower)?;
+        list.iter().rev().copied().find(|&i| {
+            let d = &self.drafts[i];
+            let mut words = d.lower.split_whitespace();
+            d.kind == ActorKind::Organization && words.next_back() == Some(lower) && words.next().is_some()
+        })
     }
 
     /// Records what made draft `a` an actor, when it is surer than what did before.
@@ -614,6 +737,11 @@ pub fn phrase_at(
             j = w.hit_at(j).map_or(j + 1, |h| h.end);
             continue;
         }
+        // "Marius duPlessis": a surname with its particle attached.
+        if name_start.is_some() && w.is_word(j) && !w.is_cap(j) && is_attached_particle_name(w.word(j)) {
+            j += 1;
+            continue;
+        }
         if name_start.is_some()
             && PARTICLES.contains(&w.lower(j))
             && w.is_word(j)
@@ -710,7 +838,16 @@ pub fn phrase_at(
         }
         let org_word = ORG_HEADS.contains(&last_lower.as_str());
         if org_word || acronym {
-            if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
+            // An acronym defined in parentheses or made of an earlier name's initials, or an organization
+            // word alone that ends an earlier name ("the Alliance"), refers back to that organization.
+            let bare = !honorific && title_tokens.is_empty() && country.is_none();
+            let earlier =
+                reg.aliased(w.word(ns)).filter(|_| ne == ns + 1).or_else(|| match (ne == ns + 1 && bare, acronym) {
+                    (false, _) => None,
+                    (true, true) => reg.organization_by_initials(w.word(ns)),
+                    (true, false) => reg.organization_by_last_word(&last_lower),
+                });
+            if let Some(a) = earlier {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
@@ -753,6 +890,34 @@ pub fn phrase_at(
             && first_flags & features::FIRST_COMMON != 0
             && first_flags & features::COMMON == 0
             && w.is_cap(ns + 1);
+        // "Osama bin Laden", "Marius duPlessis": a particle inside the name marks a person's name.
+        let particle = (ns + 1..ne).find(|&k| {
+            w.is_word(k)
+                && !w.is_cap(k)
+                && (PERSON_PARTICLES.contains(&w.lower(k)) && k + 1 < ne || is_attached_particle_name(w.word(k)))
+        });
+        // Only a name the tagger alone supports can be a place's modifier: "Sydney Airport" named by its
+        // own words or a titled person are not.
+        if lead.is_none() && !honorific && title_tokens.is_empty() && modifies_a_place(w, ne) {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
+        // An organization's name met again ("retailer Acme Stores … an officer of Acme Stores").
+        if lead.is_none() && !honorific && title_tokens.is_empty() {
+            if let Some(a) = reg.organization_named(&span.text(text).to_lowercase()) {
+                reg.drafts[a].mentions.push(span);
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+        }
+        // "retailer Acme Stores", "carrier Skyline": a noun that names a kind of organization (and no
+        // occupation) before a name the rules would take for a person's makes it an organization.
+        let kind_noun = ns.checked_sub(1).filter(|&k| k >= sentence_first && is_org_noun(w, k) && !is_role_noun(w, k));
+        if let Some(k) = kind_noun.filter(|_| lead.is_none() && !honorific && title_tokens.is_empty() && i == ns) {
+            if reading.kind.is_none_or(|kind| kind == EntityType::Person || reading.prob < 0.6) {
+                let a = reg.organization(span.text(text), cty, false, span);
+                reg.decide(a, KIND_NOUN_ORGANIZATION, format!("kind noun '{}' + name", w.word(k)));
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+        }
         let (confidence, rule) = if lead.is_some() {
             (0.9, "role + name".to_owned())
         } else if honorific {
@@ -764,6 +929,14 @@ pub fn phrase_at(
                 // In a headline only a sure reading makes a person.
                 Some(EntityType::Person) if t.is_headline(ns) && reading.prob < 0.8 => {
                     return Some(Phrase { start: i, end: j, referent: Referent::Place });
+                }
+                // A particle outweighs a weak reading of another type ("Pieter vanRensburg" read as other).
+                _ if particle.is_some()
+                    && !t.is_headline(ns)
+                    && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6) =>
+                {
+                    let p = reading.prob.max(PARTICLE_PERSON);
+                    (p, format!("name with the particle '{}'", w.word(particle.unwrap_or(ns))))
                 }
                 // A weak reading alone (below 0.6) is not enough to make a person: "Kashmiris", "Human".
                 Some(EntityType::Person) => {
@@ -825,6 +998,12 @@ pub fn phrase_at(
         let explicit = country.as_ref().map(country_of);
         let a = reg.organization(&entry.name, explicit.clone().or(implicit), explicit.is_none(), span_of(s, e));
         reg.decide(a, 0.95, "organization list".to_owned());
+        // The card is named as the text names it at its fullest ("AFP" in a text that says only "AFP").
+        let written = span_of(s, e).text(text);
+        let d = &mut reg.drafts[a];
+        if written.starts_with(char::is_uppercase) && d.written.as_ref().is_none_or(|x| x.len() < written.len()) {
+            d.written = Some(written.to_owned());
+        }
         return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
     }
     if let Some(&last) = title_tokens.last() {
@@ -1063,8 +1242,67 @@ const ROLE_WALK_STOPS: &[&str] = &[
     "nor",
 ];
 
+/// Participles that stand before a role as adjectives ("managing director", "acting president").
+const ROLE_PARTICIPLES: &[&str] = &[
+    "leading",
+    "managing",
+    "acting",
+    "visiting",
+    "outgoing",
+    "incoming",
+    "ruling",
+    "governing",
+    "founding",
+    "presiding",
+    "reigning",
+    "sitting",
+    "serving",
+    "consulting",
+    "supervising",
+    "commanding",
+    "striking",
+    "rising",
+    "opposing",
+    "caretaking",
+];
+
 fn ends_role_walk(lower: &str) -> bool {
     ROLE_WALK_STOPS.contains(&lower)
+}
+
+/// Determiners after which an "-ing" word modifies a noun ("the boxing coach", "its marketing director").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
+
+/// Is token `k`, met walking back from a role noun, a verb in "-ing" that ends the role ("police are still
+/// questioning suspected smuggler Jane Roe")? Not after a determiner or a possessive ("the boxing coach",
+/// "the firm's marketing director"), nor an adjectival participle ("managing director").
+fn is_verb_before_role(w: &Words<'_>, k: usize) -> bool {
+    let lower = w.lower(k);
+    if lower.len() <= 5 || !lower.ends_with("ing") || !lower.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if ROLE_PARTICIPLES.contains(&lower) || k == 0 {
+        return false;
+    }
+    let prev = w.lower(k - 1);
+    w.is_word(k - 1)
+        && !DETERMINERS.contains(&prev)
+        && (ends_role_walk(prev)
+            || prev.ends_with("ly")
+            || matches!(
+                prev,
+                "still"
+                    | "now"
+                    | "already"
+                    | "just"
+                    | "currently"
+                    | "begun"
+                    | "began"
+                    | "started"
+                    | "continue"
+                    | "continued"
+                    | "continues"
+            ))
 }
 
 /// Roles written around a person's name with the nouns of occupations and functions: before it ("pace
@@ -1073,11 +1311,20 @@ fn ends_role_walk(lower: &str) -> bool {
 /// word inside the role is the person's country, in the text's own words.
 pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize, end: usize) {
     let Referent::Actor(a) = p.referent else { return };
-    if reg.drafts[a].role.is_some() {
+    if let Some(role) = reg.drafts[a].role.as_deref() {
+        // "The institute's survey director, professor Jane Roe,": a bare title in lower case before the name
+        // gives way to the fuller role set off by a comma before it.
+        let bare_title = !w.is_cap(p.start) && role == w.word(p.start) && reg.drafts[a].kind == ActorKind::Person;
+        if let Some((s, e)) = role_before_comma(w, p.start, p.end, first).filter(|_| bare_title) {
+            reg.drafts[a].role = Some(Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned());
+        }
         return;
     }
     if reg.drafts[a].kind == ActorKind::Organization {
-        let found = kind_before(w, p.start, first).or_else(|| kind_after(w, p.start, p.end, end));
+        let found = kind_before(w, p.start, first)
+            .or_else(|| kind_before_comma(w, p.start, first))
+            .or_else(|| kind_after(w, p.start, p.end, end))
+            .or_else(|| kind_apposition(w, p.end, end));
         // "the Labour party": the kind that ends the name is no description.
         let own = reg.drafts[a].name.split_whitespace().last().map(str::to_lowercase);
         let found = found.filter(|&(_, e)| own.as_deref() != Some(w.lower(e - 1)));
@@ -1090,11 +1337,26 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
     if reg.drafts[a].kind != ActorKind::Person {
         return;
     }
-    let found = role_before(w, p.start, first)
+    let plural = plural_role_before(w, p.start, p.end, first);
+    let before = role_before(w, p.start, first);
+    // "The institute's survey director, professor Jane Roe,": one occupation word after a comma gives way to
+    // the fuller role set off by the comma before it.
+    let fuller = before
+        .filter(|&(s, e)| e == s + 1 && s > first && w.word(s - 1) == ",")
+        .and_then(|(s, _)| role_before_comma(w, s, p.end, first));
+    let found = fuller
+        .or(before)
+        .or(plural)
         .or_else(|| role_before_comma(w, p.start, p.end, first))
         .or_else(|| role_after(w, p.end, end));
     let Some((s, e)) = found else { return };
-    let role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+    let mut role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+    // "senior party figures Jane Roe and John Doe": each is a senior party figure.
+    if plural.is_some_and(|x| found == Some(x)) {
+        if let Some(one) = singular_role(w.word(e - 1)) {
+            role = format!("{}{one}", &role[..role.len() - w.word(e - 1).len()]);
+        }
+    }
     let country = (s..e).find_map(|k| w.country_at(k).map(|(c, _, ce)| (k, c, ce)));
     let d = &mut reg.drafts[a];
     if let Some((k, c, ce)) = country {
@@ -1105,6 +1367,61 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
         }
     }
     d.role = Some(role);
+}
+
+/// The singular of a plural role noun ("figures" → "figure", "bosses" → "boss"), when it is a role noun.
+fn singular_role(plural: &str) -> Option<String> {
+    let lower = plural.to_lowercase();
+    let stem = lower.strip_suffix('s')?;
+    let known = |x: &str| role_nouns().contains(x) || lexicon_title_head(x);
+    if known(stem) {
+        return Some(plural[..plural.len() - 1].to_owned());
+    }
+    let stem = lower.strip_suffix("es")?;
+    known(stem).then(|| plural[..plural.len() - 2].to_owned())
+}
+
+fn lexicon_title_head(lower: &str) -> bool {
+    crate::lexicon::lexicon().title_of(lower) == Some(TitleWord::Head)
+}
+
+/// "senior party figures Jane Roe and John Doe": a plural role noun before names joined by "and" is the role
+/// of each. Tokens `s..e` of the role before the first name (a plural before one name is usually an object:
+/// "told reporters Jane Roe …").
+fn plural_role_before(w: &Words<'_>, at: usize, name_end: usize, first: usize) -> Option<(usize, usize)> {
+    let head = at.checked_sub(1).filter(|&h| h >= first && w.is_word(h) && !w.is_cap(h))?;
+    singular_role(w.word(head))?;
+    if w.word(name_end) != "and" || !w.is_cap(name_end + 1) {
+        return None;
+    }
+    let mut s = head;
+    while s > first && s + 6 > head {
+        let k = s - 1;
+        if w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() && !is_verb_before_role(w, k) {
+            s = k;
+        } else {
+            break;
+        }
+    }
+    Some((s, head + 1))
+}
+
+/// "senior party figures Jane Roe and John Doe": the second name of the pair takes the role the plural gave
+/// the first. `prev` is the phrase before `cur`.
+pub fn coordinated_role(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Phrase, first: usize) {
+    let (Some(prev), Referent::Actor(b)) = (prev, &cur.referent) else { return };
+    let Referent::Actor(a) = prev.referent else { return };
+    if a == *b
+        || prev.end + 1 != cur.start
+        || w.lower(prev.end) != "and"
+        || reg.drafts[*b].kind != ActorKind::Person
+        || reg.drafts[*b].role.is_some()
+        || plural_role_before(w, prev.start, prev.end, first).is_none()
+    {
+        return;
+    }
+    let role = reg.drafts[a].role.clone();
+    reg.drafts[*b].role = role;
 }
 
 /// Abbreviations in capitals that name no organization (`assets/common_acronyms.txt`), as written.
@@ -1130,13 +1447,67 @@ fn kind_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)>
     let mut s = head;
     while s > first && s + 6 > head {
         let k = s - 1;
-        if w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+        if w.is_word(k)
+            && !w.is_cap(k)
+            && !ends_role_walk(w.lower(k))
+            && w.cue_at(k).is_none()
+            && !is_verb_before_role(w, k)
+        {
             s = k;
         } else {
             break;
         }
     }
     Some((s, head + 1))
+}
+
+/// "the rival hill militia, the Red Hand Movement": the kind of an organization in a noun phrase set off by a
+/// comma before its name.
+fn kind_before_comma(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)> {
+    let mut c = at.checked_sub(1)?;
+    if w.lower(c) == "the" {
+        c = c.checked_sub(1)?;
+    }
+    if c <= first || w.word(c) != "," {
+        return None;
+    }
+    kind_before(w, c, first)
+}
+
+/// "the Red Hand Movement (RHM), an alliance of six groups," and "Acme, a leading software company,": the
+/// kind of an organization in an apposition after its name (an acronym in parentheses between them).
+fn kind_apposition(w: &Words<'_>, at: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = at;
+    if w.word(k) == "(" && w.word(k + 2) == ")" {
+        k += 3;
+    }
+    if w.word(k) != "," {
+        return None;
+    }
+    k += 1;
+    if matches!(w.lower(k), "a" | "an" | "the") {
+        k += 1;
+    }
+    let s = k;
+    let mut head = None;
+    while k < end && k < s + 6 && w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+        if is_org_noun(w, k) {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    let head = head?;
+    let mut e = head + 1;
+    if matches!(w.lower(e), "of" | "for" | "in" | "based") {
+        let mut j = e + 1;
+        while j < end && j < e + 8 && (w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) && w.cue_at(j).is_none() {
+            j += 1;
+        }
+        if matches!(w.word(j), "," | "." | ";") {
+            e = j;
+        }
+    }
+    matches!(w.word(e), "," | "." | ";").then_some((s, e))
 }
 
 /// "the Acme news agency", "the Red Hand militia": the kind of an organization after its name, when "the"
@@ -1163,7 +1534,7 @@ fn role_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)>
     let mut s = head;
     while s > first && s + 6 > head {
         let k = s - 1;
-        let word = w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none();
+        let word = w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() && !is_verb_before_role(w, k);
         if word || w.kind(k) == Some(Kind::Possessive) {
             s = k;
         } else {
@@ -1185,24 +1556,32 @@ fn role_before_comma(w: &Words<'_>, at: usize, name_end: usize, first: usize) ->
     if w.word(name_end) != "," && w.cue_at(name_end).is_none() {
         return None;
     }
-    // The head: right before the comma, or before a prepositional phrase that ends at it.
+    // The head: right before the comma, or before a prepositional phrase that ends at it, or before a
+    // relative clause ("The minister who resigned last year, Jane Roe, says"), which is no part of the role.
     let mut head = None;
+    let mut relative = false;
     let mut k = comma;
-    while k > first && k + 12 > comma {
+    while k > first && k + 14 > comma {
         k -= 1;
+        if w.lower(k) == "who" && !relative {
+            relative = true;
+            head = k.checked_sub(1).filter(|&h| h >= first && is_role_noun(w, h) && !w.is_cap(h));
+            break;
+        }
         if is_role_noun(w, k) && !w.is_cap(k) {
             head = Some(k);
             break;
         }
         let inside_pp = w.is_word(k) || matches!(w.word(k), "(" | ")") || w.kind(k) == Some(Kind::Possessive);
-        if !inside_pp || w.cue_at(k).is_some() || matches!(w.lower(k), "who" | "which" | "that" | "said" | "says") {
+        if !inside_pp || w.cue_at(k).is_some() || matches!(w.lower(k), "which" | "that" | "said" | "says") {
             return None;
         }
     }
     let head = head?;
-    if head + 1 < comma && !matches!(w.lower(head + 1), "of" | "in" | "at" | "for" | "with" | "from") {
+    if !relative && head + 1 < comma && !matches!(w.lower(head + 1), "of" | "in" | "at" | "for" | "with" | "from") {
         return None;
     }
+    let comma = if relative { head + 1 } else { comma };
     let (s, _) = role_before(w, head + 1, first)?;
     // "director and chief financial officer": two roles joined by "and".
     let s = if s >= first + 2 && w.lower(s - 1) == "and" && is_role_noun(w, s - 2) { s - 2 } else { s };
