@@ -89,3 +89,27 @@ fn a_country_born_description_refers_back_to_the_person_and_gives_the_country() 
     let Some(q) = named(&a, "Ola Brekke") else { panic!("no Ola Brekke: {:?}", names(&a)) };
     assert_ne!(q.country.as_deref(), Some("NO"));
 }
+
+#[test]
+fn a_name_that_modifies_a_role_before_a_person_is_no_person() {
+    let text = "The Coastal Dockers Workers Union called the strike. \
+                CDWU Tasmanian secretary Joanne Breck says members will not return.";
+    let a = extract(text);
+    let persons: Vec<&str> = a.actors.iter().filter(|x| x.kind == ActorKind::Person).map(|x| x.name.as_str()).collect();
+    assert_eq!(persons, ["Joanne Breck"]);
+    // The acronym that opens the role is the union named before.
+    let Some(union) = a.actors.iter().find(|x| x.kind == ActorKind::Organization) else {
+        panic!("the union is no actor: {:?}", names(&a))
+    };
+    assert_eq!(union.mentions.len(), 2, "{union:?}");
+}
+
+#[test]
+fn an_organization_word_with_its_joining_word_makes_a_sure_organization() {
+    let a = extract("The Royal Commission into the Harbour Industry heard from six witnesses on Tuesday.");
+    let Some(org) = a.actors.iter().find(|x| x.kind == ActorKind::Organization) else {
+        panic!("no organization: {:?}", names(&a))
+    };
+    assert!(org.name.starts_with("Royal Commission into"), "{}", org.name);
+    assert!(org.confidence >= 0.8, "{} {}", org.confidence, org.rule);
+}

@@ -134,6 +134,9 @@ const GENERIC_HEADS: &[&str] = &[
 /// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
 const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
 
+/// How sure a name with an organization word ("… Commission", "Centre for …") is an organization.
+const ORG_WORD_CONFIDENCE: f32 = 0.85;
+
 /// How sure a name after a noun of a kind of organization ("retailer Acme Stores") is an organization.
 const KIND_NOUN_ORGANIZATION: f32 = 0.7;
 
@@ -836,7 +839,12 @@ pub fn phrase_at(
         if ne == ns + 1 && common_acronyms().contains(w.word(ns)) && reg.aliased(w.word(ns)).is_none() {
             return Some(Phrase { start: i, end: j, referent: Referent::Place });
         }
-        let org_word = ORG_HEADS.contains(&last_lower.as_str());
+        // An organization word that ends the name, or that a joining word follows ("Bank of England",
+        // "Commission into the Building Industry": the scanner joins those words only after one).
+        let joined_head = (ns..ne.saturating_sub(1))
+            .find(|&k| ORG_HEADS.contains(&w.lower(k)) && ORG_JOINS.contains(&w.word(k + 1)))
+            .map(|k| w.lower(k).to_owned());
+        let org_word = ORG_HEADS.contains(&last_lower.as_str()) || joined_head.is_some();
         if org_word || acronym {
             // An acronym defined in parentheses or made of an earlier name's initials, or an organization
             // word alone that ends an earlier name ("the Alliance"), refers back to that organization.
@@ -861,7 +869,8 @@ pub fn phrase_at(
             };
             let a = reg.organization(&name, cty, false, span);
             if org_word {
-                reg.decide(a, 0.85, format!("organization word '{last_lower}'"));
+                let head = joined_head.as_deref().filter(|_| !ORG_HEADS.contains(&last_lower.as_str()));
+                reg.decide(a, ORG_WORD_CONFIDENCE, format!("organization word '{}'", head.unwrap_or(&last_lower)));
             } else {
                 reg.decide(a, 0.7, "acronym".to_owned());
             }
@@ -906,6 +915,22 @@ pub fn phrase_at(
             if let Some(a) = reg.organization_named(&span.text(text).to_lowercase()) {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+        }
+        // "AMWU Tasmanian secretary Jo Bright": a name before a role noun in lower case and another name
+        // modifies the role and is no person. An acronym of an earlier organization that opens it is that
+        // organization.
+        let bare = lead.is_none() && !honorific && title_tokens.is_empty();
+        if bare && words.len() > 1 && is_role_noun(w, ne) && !w.is_cap(ne) && w.is_cap(ne + 1) {
+            let first = w.word(ns);
+            let org =
+                reg.aliased(first).or_else(|| is_acronym(first).then(|| reg.organization_by_initials(first)).flatten());
+            if let Some(a) = org {
+                reg.drafts[a].mentions.push(span_of(ns, ns + 1));
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+            if reading.kind != Some(EntityType::Organization) {
+                return Some(Phrase { start: i, end: j, referent: Referent::Place });
             }
         }
         // "retailer Acme Stores", "carrier Skyline": a noun that names a kind of organization (and no
@@ -1092,7 +1117,16 @@ fn tagged_organization(w: &Words<'_>, t: &Tagged, reg: &mut Registry, i: usize, 
         (w.country_code(c).to_owned(), words)
     });
     let a = reg.organization(span.text(w.text), country, false, span);
-    reg.decide(a, prob, format!("tagger: organization {prob:.2}"));
+    // "Royal Commission into …", "Centre for …": an organization word with its joining word inside the name
+    // is the rules' own evidence, as sure as an organization word that ends a name.
+    let head = (i..e.saturating_sub(2))
+        .find(|&k| w.is_cap(k) && ORG_HEADS.contains(&w.lower(k)) && ORG_JOINS.contains(&w.lower(k + 1)));
+    match head {
+        Some(k) if prob < ORG_WORD_CONFIDENCE => {
+            reg.decide(a, ORG_WORD_CONFIDENCE, format!("organization word '{}' + '{}'", w.lower(k), w.lower(k + 1)));
+        }
+        _ => reg.decide(a, prob, format!("tagger: organization {prob:.2}")),
+    }
     Some(Phrase { start: i, end: e, referent: Referent::Actor(a) })
 }
 
