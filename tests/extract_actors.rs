@@ -113,3 +113,37 @@ fn an_organization_word_with_its_joining_word_makes_a_sure_organization() {
     assert!(org.name.starts_with("Royal Commission into"), "{}", org.name);
     assert!(org.confidence >= 0.8, "{} {}", org.confidence, org.rule);
 }
+
+#[test]
+fn capitalised_common_words_up_to_an_organization_word_are_an_organization() {
+    let a = extract("The complaint went to the Water Safety Bureau on Monday, lawyer Ann Hale said.");
+    let orgs: Vec<&str> =
+        a.actors.iter().filter(|x| x.kind == ActorKind::Organization).map(|x| x.name.as_str()).collect();
+    assert_eq!(orgs, ["Water Safety Bureau"]);
+    // Modifiers of an office before the organization word are part of the name too.
+    let a = extract("The case went to the Federal Court last week, lawyer Ann Hale said.");
+    let orgs: Vec<&str> =
+        a.actors.iter().filter(|x| x.kind == ActorKind::Organization).map(|x| x.name.as_str()).collect();
+    assert_eq!(orgs, ["Federal Court"]);
+}
+
+#[test]
+fn the_end_of_an_earlier_organization_name_is_that_organization() {
+    let text = "The Northern Maritime Safety Bureau released its report on Monday. \
+                Investigators at the Maritime Safety Bureau said the engine had failed.";
+    let a = extract(text);
+    let orgs: Vec<&Actor> = a.actors.iter().filter(|x| x.kind == ActorKind::Organization).collect();
+    assert_eq!(orgs.len(), 1, "{:?}", names(&a));
+    assert_eq!(orgs[0].name, "Northern Maritime Safety Bureau");
+    assert_eq!(orgs[0].mentions.len(), 2);
+    // The short form first, the full name after: one organization under the full name.
+    let text = "Investigators at the Maritime Safety Bureau said the engine had failed. \
+                The Northern Maritime Safety Bureau released its report on Monday.";
+    let a = extract(text);
+    let orgs: Vec<&Actor> = a.actors.iter().filter(|x| x.kind == ActorKind::Organization).collect();
+    assert_eq!(orgs.len(), 1, "{:?}", names(&a));
+    assert_eq!(orgs[0].name, "Northern Maritime Safety Bureau");
+    // A rank before the name is no part of it.
+    let a = extract("Senior Maritime Safety Bureau officials met the minister on Monday.");
+    assert!(a.actors.iter().all(|x| !x.name.starts_with("Senior")), "{:?}", names(&a));
+}

@@ -87,6 +87,7 @@ const ORG_HEADS: &[&str] = &[
     "watch",
     "international",
     "industries",
+    "exchange",
     "group's",
     "school",
     "college",
@@ -156,6 +157,47 @@ fn is_attached_particle_name(word: &str) -> bool {
             .is_some_and(|rest| rest.chars().count() >= 2 && rest.starts_with(char::is_uppercase))
     })
 }
+
+/// Modifiers of a title that say a rank, not a field ("Senior", "Deputy"): no part of an organization's name
+/// ("Senior Acme Union officials").
+const RANK_MODIFIERS: &[&str] = &[
+    "prime",
+    "deputy",
+    "vice",
+    "acting",
+    "interim",
+    "former",
+    "senior",
+    "top",
+    "assistant",
+    "associate",
+    "executive",
+    "managing",
+    "shadow",
+];
+
+/// Days and months, which follow an organization word with "on" or "in" without being part of its name.
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Words that join an organization word to the rest of its name: "Bank of England".
 const ORG_JOINS: &[&str] = &["of", "for", "into", "on"];
@@ -466,6 +508,26 @@ impl Registry {
                 i
             }
             None => {
+                // "the Transport Safety Bureau" after "the Australian Transport Safety Bureau": the end of an
+                // earlier organization's name, two words or more, is that organization.
+                if let Some(i) = self.organization_ending(&key) {
+                    let d = &mut self.drafts[i];
+                    fill(d, None, country);
+                    d.mentions.push(span);
+                    return i;
+                }
+                // "the Australian Transport Safety Bureau" after "the Transport Safety Bureau": the fuller name
+                // of an earlier organization, which takes it.
+                if let Some(i) = self.organization_ended_by(&key) {
+                    self.index_names(i, &key, &key);
+                    let d = &mut self.drafts[i];
+                    d.name = name.to_owned();
+                    d.lower.clone_from(&key);
+                    d.key.clone_from(&key);
+                    fill(d, None, country);
+                    d.mentions.push(span);
+                    return i;
+                }
                 let i = self.add(Draft {
                     implicit_country: implicit,
                     ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
@@ -483,6 +545,36 @@ impl Registry {
     pub fn organization_by_initials(&self, acronym: &str) -> Option<usize> {
         let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
         self.by_initials.get(&letters).copied()
+    }
+
+    /// The first organization whose name ends with `lower`, a name of two words or more, at a word boundary.
+    fn organization_ending(&self, lower: &str) -> Option<usize> {
+        let last = lower.split_whitespace().next_back()?;
+        if !lower.contains(' ') {
+            return None;
+        }
+        let list = self.by_word.get(last)?;
+        list.iter().copied().find(|&i| {
+            let d = &self.drafts[i];
+            d.kind == ActorKind::Organization
+                && d.lower.len() > lower.len()
+                && d.lower.ends_with(lower)
+                && d.lower.as_bytes().get(d.lower.len() - lower.len() - 1) == Some(&b' ')
+        })
+    }
+
+    /// The first organization whose name, two words or more, ends `lower` at a word boundary.
+    fn organization_ended_by(&self, lower: &str) -> Option<usize> {
+        let last = lower.split_whitespace().next_back()?;
+        let list = self.by_word.get(last)?;
+        list.iter().copied().find(|&i| {
+            let d = &self.drafts[i];
+            d.kind == ActorKind::Organization
+                && d.lower.contains(' ')
+                && lower.len() > d.lower.len()
+                && lower.ends_with(d.lower.as_str())
+                && lower.as_bytes().get(lower.len() - d.lower.len() - 1) == Some(&b' ')
+        })
     }
 
     /// The organization named `lower` (its whole name, in lower case), if one is.
@@ -726,10 +818,29 @@ pub fn phrase_at(
             )
             && w.is_cap(j + 1)
             && !w.is_common(j + 1);
+        // "the Federal Court", "the Transport Safety Bureau": capitalised common words up to an organization
+        // word, inside a sentence, are an organization's name.
+        let common_org = name_start.is_none()
+            && j != sentence_first
+            && w.is_cap(j)
+            && w.is_common(j)
+            && w.title(j).is_none()
+            && (j..(j + 4).min(end)).take_while(|&k| w.is_cap(k) && w.title(k).is_none() && w.hit_of(k).is_none()).any(
+                |k| {
+                    // One word alone only after capitalised modifiers of an office ("the Federal Court").
+                    (k > j || title_tokens.last().is_some_and(|&l| l + 1 == j))
+                        && ORG_HEADS.contains(&w.lower(k))
+                        && !GENERIC_HEADS.contains(&w.lower(k))
+                },
+            );
         let cap_name_word = w.is_cap(j)
-            && (!w.is_common(j) || mid_common)
+            && (!w.is_common(j) || mid_common || common_org)
             && w.hit_of(j).is_none()
-            && !(w.is_source_noun(j) && name_start.is_none() && !w.is_cap(j + 1));
+            && !(w.is_source_noun(j)
+                && name_start.is_none()
+                && !w.is_cap(j + 1)
+                && !common_org
+                && !title_tokens.last().is_some_and(|&l| l + 1 == j && w.title(l) == Some(TitleWord::Modifier)));
         if cap_name_word || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
             name_start.get_or_insert(j);
             j += 1;
@@ -757,7 +868,8 @@ pub fn phrase_at(
         // "Association for Regional Cooperation", "Ministry of Defence", "Commission into the Building
         // Industry".
         if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) {
-            if w.is_cap(j + 1) {
+            // "the Bureau on Monday", "the Commission in March": a date is no part of the name.
+            if w.is_cap(j + 1) && !DATE_WORDS.contains(&w.lower(j + 1)) {
                 j += 1;
                 continue;
             }
@@ -859,6 +971,18 @@ pub fn phrase_at(
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
+            // "the Transport Safety Bureau", "the Federal Court": capitalised modifiers of an office right
+            // before an organization word are part of its name.
+            let modifiers = org_word
+                && lead.is_none()
+                && !honorific
+                && title_tokens.last().is_some_and(|&l| l + 1 == ns)
+                && title_tokens.windows(2).all(|p| p[0] + 1 == p[1])
+                && title_tokens.iter().all(|&k| {
+                    w.is_cap(k) && w.title(k) == Some(TitleWord::Modifier) && !RANK_MODIFIERS.contains(&w.lower(k))
+                });
+            let ns = if modifiers { title_tokens[0] } else { ns };
+            let span = span_of(ns, ne);
             let name = span.text(text).to_owned();
             let start = if country.is_some_and(|c| c.3 == ns || c.3 + 1 == ns) { i } else { ns };
             let name = match country.filter(|_| start == i) {
