@@ -147,3 +147,12 @@ fn the_end_of_an_earlier_organization_name_is_that_organization() {
     let a = extract("Senior Maritime Safety Bureau officials met the minister on Monday.");
     assert!(a.actors.iter().all(|x| !x.name.starts_with("Senior")), "{:?}", names(&a));
 }
+
+#[test]
+fn two_organizations_joined_by_and_stay_two() {
+    let a = extract("Leaders of the Popular Resistance Front and Hamas met in the city on Sunday.");
+    let orgs: Vec<&str> =
+        a.actors.iter().filter(|x| x.kind == ActorKind::Organization).map(|x| x.name.as_str()).collect();
+    assert!(orgs.contains(&"Hamas"), "{orgs:?}");
+    assert!(orgs.iter().all(|o| !o.contains(" and ")), "{orgs:?}");
+}

@@ -1235,6 +1235,13 @@ fn tagged_organization(w: &Words<'_>, t: &Tagged, reg: &mut Registry, i: usize, 
     if !(i + 1..e - 1).any(|k| !w.is_cap(k)) || w.hit_at(i).is_some_and(|h| h.end >= e) {
         return None;
     }
+    // "Islamic Front and Hamas": two organizations joined by "and", the second a listed one, are two.
+    let listed_after_and = |k: usize| {
+        w.lower(k - 1) == "and" && matches!(w.hit_at(k), Some(super::words::Hit { entry: Entry::Organization(_), .. }))
+    };
+    if (i + 1..e).any(listed_after_and) {
+        return None;
+    }
     let span = Span::new(w.tokens[i].start, w.tokens[e - 1].end);
     let country = (i..e).find_map(|k| w.country_at(k).map(|(c, _, ce)| (k, c, ce))).map(|(k, c, ce)| {
         let words = Span::new(w.tokens[k].start, w.tokens[ce - 1].end).text(w.text).to_owned();
