@@ -152,3 +152,68 @@ fn an_organization_word_alone_is_no_organization() {
     let analysis = extract("He told BBC Radio 4's Today programme that Radio was dying, Anna Brink said.");
     assert!(analysis.actors.iter().all(|a| a.name != "Radio"), "{:#?}", analysis.actors);
 }
+
+#[test]
+fn a_descriptive_noun_before_the_name_is_the_role() {
+    let text = "Police are still questioning suspected arms smuggler Dario Venn about the shipment.";
+    let (_, role, _) = role_of(text, "Venn");
+    assert_eq!(role.as_deref(), Some("suspected arms smuggler"));
+    // A participle that modifies the noun stays in the role.
+    let (_, role, _) = role_of("The gym says its boxing coach Alma Reyes will stay on.", "Reyes");
+    assert_eq!(role.as_deref(), Some("boxing coach"));
+}
+
+#[test]
+fn a_plural_role_before_two_names_is_the_role_of_each() {
+    let text = "The party says veteran union figures Carol Ambler and Dennis Fyfe will lead the review.";
+    let analysis = extract(text);
+    for surname in ["Ambler", "Fyfe"] {
+        assert_eq!(person(&analysis, surname).role.as_deref(), Some("veteran union figure"), "{surname}");
+    }
+    // A plural before one name is an object, not a role.
+    let (_, role, _) = role_of("The minister told reporters Carol Ambler would lead the review.", "Ambler");
+    assert_eq!(role, None);
+}
+
+#[test]
+fn a_bare_title_gives_way_to_the_role_set_off_by_a_comma_before_it() {
+    let text = "The agency's research unit director, professor Lena Farrow, says the numbers are rising.";
+    let (_, role, _) = role_of(text, "Farrow");
+    assert!(role.as_deref().is_some_and(|r| r.ends_with("research unit director")), "{role:?}");
+}
+
+#[test]
+fn a_relative_clause_between_the_role_and_the_name_is_no_part_of_the_role() {
+    let text = "The coach who was sacked last season, Tom Beringer, says he has no regrets.";
+    let (_, role, _) = role_of(text, "Beringer");
+    assert_eq!(role.as_deref(), Some("coach"));
+}
+
+#[test]
+fn the_kind_of_an_organization_in_an_apposition_after_its_name_is_its_description() {
+    let text = "The attack was condemned by the Northern Freedom Council (NFC), an alliance of nine groups.";
+    let role = organization_role(text, "Northern Freedom Council");
+    assert_eq!(role.as_deref(), Some("alliance of nine groups"));
+}
+
+#[test]
+fn the_kind_of_an_organization_set_off_by_a_comma_before_its_name_is_its_description() {
+    let text = "Villagers were attacked by the rival hill militia, the Stone Ridge Movement, last week.";
+    let role = organization_role(text, "Stone Ridge Movement");
+    assert_eq!(role.as_deref(), Some("rival hill militia"));
+}
+
+#[test]
+fn a_kind_of_organization_before_a_name_makes_it_an_organization() {
+    let text = "Creditors of collapsed retailer Dunmore Pryce met on Monday to vote on the offer. \
+                A former director of Dunmore Pryce will face court.";
+    let analysis = extract(text);
+    let Some(org) = analysis.actors.iter().find(|a| a.name == "Dunmore Pryce") else {
+        panic!("no Dunmore Pryce: {:#?}", analysis.actors)
+    };
+    assert_eq!(org.kind, ActorKind::Organization);
+    assert_eq!(org.role.as_deref(), Some("collapsed retailer"));
+    // The name met again is the same organization, not a person.
+    assert_eq!(org.mentions.len(), 2, "{:#?}", analysis.actors);
+    assert!(analysis.actors.iter().all(|a| a.kind != ActorKind::Person), "{:#?}", analysis.actors);
+}

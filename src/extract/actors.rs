@@ -87,6 +87,7 @@ const ORG_HEADS: &[&str] = &[
     "watch",
     "international",
     "industries",
+    "exchange",
     "group's",
     "school",
     "college",
@@ -134,6 +135,70 @@ const GENERIC_HEADS: &[&str] = &[
 /// Particles that may sit inside a name: "Osama bin Laden", "Tehreek-e-Taliban", "Bank of England".
 const PARTICLES: &[&str] = &["bin", "al", "el", "de", "da", "van", "von", "der", "du", "la", "le", "ibn", "abu"];
 
+/// How sure a name with an organization word ("… Commission", "Centre for …") is an organization.
+const ORG_WORD_CONFIDENCE: f32 = 0.85;
+
+/// How sure a name after a noun of a kind of organization ("retailer Acme Stores") is an organization.
+const KIND_NOUN_ORGANIZATION: f32 = 0.7;
+
+/// How sure a name with a person's particle inside is a person, when the tagger does not say otherwise.
+const PARTICLE_PERSON: f32 = 0.75;
+
+/// Particles that, between the words of a name, mark it as a person's ("Osama bin Laden", "Ludwig van
+/// Beethoven"): organizations and places seldom have them.
+const PERSON_PARTICLES: &[&str] = &["bin", "ibn", "bint", "van", "von"];
+
+/// A surname written with its particle attached and a capital after it: "duPlessis", "deVilliers",
+/// "al-Amin", "van't".
+fn is_attached_particle_name(word: &str) -> bool {
+    PARTICLES.iter().any(|p| {
+        word.strip_prefix(p)
+            .map(|rest| rest.strip_prefix(['-', '\'', '’']).unwrap_or(rest))
+            .is_some_and(|rest| rest.chars().count() >= 2 && rest.starts_with(char::is_uppercase))
+    })
+}
+
+/// Modifiers of a title that say a rank, not a field ("Senior", "Deputy"): no part of an organization's name
+/// ("Senior Acme Union officials").
+const RANK_MODIFIERS: &[&str] = &[
+    "prime",
+    "deputy",
+    "vice",
+    "acting",
+    "interim",
+    "former",
+    "senior",
+    "top",
+    "assistant",
+    "associate",
+    "executive",
+    "managing",
+    "shadow",
+];
+
+/// Days and months, which follow an organization word with "on" or "in" without being part of its name.
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Words that join an organization word to the rest of its name: "Bank of England".
 const ORG_JOINS: &[&str] = &["of", "for", "into", "on"];
 
@@ -176,6 +241,62 @@ const PLACE_HEADS: &[&str] = &[
     "canal",
 ];
 
+/// Nouns of places, settlements and things that a name before them only modifies ("the Kolonnade shopping
+/// centre", "the Hermansburg community", "the Solomons economy", "a Victorian boat"): such a name is no actor.
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "community",
+    "communities",
+    "economy",
+    "shopping",
+    "centre",
+    "center",
+    "mall",
+    "school",
+    "boat",
+    "yacht",
+    "ship",
+    "vessel",
+    "street",
+    "streets",
+    "road",
+    "roads",
+    "highway",
+    "township",
+    "town",
+    "village",
+    "suburb",
+    "suburbs",
+    "station",
+    "airport",
+    "beach",
+    "park",
+    "farm",
+    "coast",
+    "river",
+    "valley",
+    "region",
+    "area",
+    "border",
+    "bridge",
+    "hotel",
+    "building",
+    "complex",
+    "camp",
+    "dam",
+    "mine",
+    "island",
+    "islands",
+    "peninsula",
+    "district",
+];
+
+/// Does a name ending before token `e` only modify a place or thing named by a lower-case noun after it,
+/// directly or after a second name joined by "and" ("the intersection of Russell and Collins streets")?
+fn modifies_a_place(w: &Words<'_>, e: usize) -> bool {
+    let after = |k: usize| w.is_word(k) && !w.is_cap(k) && PLACE_NOUNS_AFTER.contains(&w.lower(k));
+    after(e) || w.word(e) == "and" && w.is_cap(e + 1) && after(e + 2)
+}
+
 /// An actor being built.
 #[derive(Clone, Debug)]
 pub struct Draft {
@@ -199,6 +320,9 @@ pub struct Draft {
     pub confidence: f32,
     /// What decided it: "title + name", "tagger: person 0.93", "organization list".
     pub rule: String,
+    /// A listed organization's fullest form as the text writes it ("AFP", "the United States Congress"): the
+    /// name its card shows, while `name` (the list's name) keeps its mentions together.
+    pub written: Option<String>,
 }
 
 /// The grammatical gender a person is referred to with, for resolving "he" and "she".
@@ -241,6 +365,7 @@ impl Draft {
             gender: None,
             confidence: 0.9,
             rule: String::new(),
+            written: None,
         }
     }
 }
@@ -260,6 +385,19 @@ pub struct Registry {
     by_role_word: HashMap<String, Vec<usize>>,
     /// Acronyms defined in parentheses (lower case) → the actor.
     aliases: HashMap<String, usize>,
+    /// Organizations by the initials of their name's capitalised words (lower case, "cfmeu"): the first one.
+    by_initials: HashMap<String, usize>,
+}
+
+/// The initials of a name's capitalised words, in lower case ("Construction Forestry Mining and Energy
+/// Union" → "cfmeu"), or `None` for fewer than two.
+fn initials(name: &str) -> Option<String> {
+    let letters: String = name
+        .split_whitespace()
+        .filter_map(|word| word.chars().next().filter(|c| c.is_uppercase()))
+        .flat_map(char::to_lowercase)
+        .collect();
+    (letters.chars().count() >= 2).then_some(letters)
 }
 
 /// Appends `i` to the list of `key` (lists stay in ascending order, without repeats).
@@ -369,11 +507,91 @@ impl Registry {
                 d.mentions.push(span);
                 i
             }
-            None => self.add(Draft {
-                implicit_country: implicit,
-                ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
-            }),
+            None => {
+                // "the Transport Safety Bureau" after "the Australian Transport Safety Bureau": the end of an
+                // earlier organization's name, two words or more, is that organization.
+                if let Some(i) = self.organization_ending(&key) {
+                    let d = &mut self.drafts[i];
+                    fill(d, None, country);
+                    d.mentions.push(span);
+                    return i;
+                }
+                // "the Australian Transport Safety Bureau" after "the Transport Safety Bureau": the fuller name
+                // of an earlier organization, which takes it.
+                if let Some(i) = self.organization_ended_by(&key) {
+                    self.index_names(i, &key, &key);
+                    let d = &mut self.drafts[i];
+                    d.name = name.to_owned();
+                    d.lower.clone_from(&key);
+                    d.key.clone_from(&key);
+                    fill(d, None, country);
+                    d.mentions.push(span);
+                    return i;
+                }
+                let i = self.add(Draft {
+                    implicit_country: implicit,
+                    ..Draft::new(ActorKind::Organization, name, key, country, Some(span))
+                });
+                if let Some(letters) = initials(name) {
+                    self.by_initials.entry(letters).or_insert(i);
+                }
+                i
+            }
         }
+    }
+
+    /// The organization an acronym not defined in the text stands for, by the initials of its name: "CFMEU"
+    /// after "Construction Forestry Mining and Energy Union".
+    pub fn organization_by_initials(&self, acronym: &str) -> Option<usize> {
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        self.by_initials.get(&letters).copied()
+    }
+
+    /// The first organization whose name ends with `lower`, a name of two words or more, at a word boundary.
+    fn organization_ending(&self, lower: &str) -> Option<usize> {
+        let last = lower.split_whitespace().next_back()?;
+        if !lower.contains(' ') {
+            return None;
+        }
+        let list = self.by_word.get(last)?;
+        list.iter().copied().find(|&i| {
+            let d = &self.drafts[i];
+            d.kind == ActorKind::Organization
+                && d.lower.len() > lower.len()
+                && d.lower.ends_with(lower)
+                && d.lower.as_bytes().get(d.lower.len() - lower.len() - 1) == Some(&b' ')
+        })
+    }
+
+    /// The first organization whose name, two words or more, ends `lower` at a word boundary.
+    fn organization_ended_by(&self, lower: &str) -> Option<usize> {
+        let last = lower.split_whitespace().next_back()?;
+        let list = self.by_word.get(last)?;
+        list.iter().copied().find(|&i| {
+            let d = &self.drafts[i];
+            d.kind == ActorKind::Organization
+                && d.lower.contains(' ')
+                && lower.len() > d.lower.len()
+                && lower.ends_with(d.lower.as_str())
+                && lower.as_bytes().get(lower.len() - d.lower.len() - 1) == Some(&b' ')
+        })
+    }
+
+    /// The organization named `lower` (its whole name, in lower case), if one is.
+    pub fn organization_named(&self, lower: &str) -> Option<usize> {
+        let list = self.by_name.get(lower)?;
+        list.iter().copied().find(|&i| self.drafts[i].kind == ActorKind::Organization && self.drafts[i].lower == lower)
+    }
+
+    /// The latest organization of two words or more whose name ends with the word `lower`: "the Alliance"
+    /// after "the Northern Alliance".
+    pub fn organization_by_last_word(&self, lower: &str) -> Option<usize> {
+        let list = self.by_word.get(lower)?;
+        list.iter().rev().copied().find(|&i| {
+            let d = &self.drafts[i];
+            let mut words = d.lower.split_whitespace();
+            d.kind == ActorKind::Organization && words.next_back() == Some(lower) && words.next().is_some()
+        })
     }
 
     /// Records what made draft `a` an actor, when it is surer than what did before.
@@ -600,10 +818,29 @@ pub fn phrase_at(
             )
             && w.is_cap(j + 1)
             && !w.is_common(j + 1);
+        // "the Federal Court", "the Transport Safety Bureau": capitalised common words up to an organization
+        // word, inside a sentence, are an organization's name.
+        let common_org = name_start.is_none()
+            && j != sentence_first
+            && w.is_cap(j)
+            && w.is_common(j)
+            && w.title(j).is_none()
+            && (j..(j + 4).min(end)).take_while(|&k| w.is_cap(k) && w.title(k).is_none() && w.hit_of(k).is_none()).any(
+                |k| {
+                    // One word alone only after capitalised modifiers of an office ("the Federal Court").
+                    (k > j || title_tokens.last().is_some_and(|&l| l + 1 == j))
+                        && ORG_HEADS.contains(&w.lower(k))
+                        && !GENERIC_HEADS.contains(&w.lower(k))
+                },
+            );
         let cap_name_word = w.is_cap(j)
-            && (!w.is_common(j) || mid_common)
+            && (!w.is_common(j) || mid_common || common_org)
             && w.hit_of(j).is_none()
-            && !(w.is_source_noun(j) && name_start.is_none() && !w.is_cap(j + 1));
+            && !(w.is_source_noun(j)
+                && name_start.is_none()
+                && !w.is_cap(j + 1)
+                && !common_org
+                && !title_tokens.last().is_some_and(|&l| l + 1 == j && w.title(l) == Some(TitleWord::Modifier)));
         if cap_name_word || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
             name_start.get_or_insert(j);
             j += 1;
@@ -612,6 +849,11 @@ pub fn phrase_at(
         // A country or organization word inside a name: "Tehreek-e-Taliban Pakistan".
         if name_start.is_some() && w.is_cap(j) && w.hit_at(j).is_some() {
             j = w.hit_at(j).map_or(j + 1, |h| h.end);
+            continue;
+        }
+        // "Marius duPlessis": a surname with its particle attached.
+        if name_start.is_some() && w.is_word(j) && !w.is_cap(j) && is_attached_particle_name(w.word(j)) {
+            j += 1;
             continue;
         }
         if name_start.is_some()
@@ -626,7 +868,8 @@ pub fn phrase_at(
         // "Association for Regional Cooperation", "Ministry of Defence", "Commission into the Building
         // Industry".
         if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) {
-            if w.is_cap(j + 1) {
+            // "the Bureau on Monday", "the Commission in March": a date is no part of the name.
+            if w.is_cap(j + 1) && !DATE_WORDS.contains(&w.lower(j + 1)) {
                 j += 1;
                 continue;
             }
@@ -708,12 +951,38 @@ pub fn phrase_at(
         if ne == ns + 1 && common_acronyms().contains(w.word(ns)) && reg.aliased(w.word(ns)).is_none() {
             return Some(Phrase { start: i, end: j, referent: Referent::Place });
         }
-        let org_word = ORG_HEADS.contains(&last_lower.as_str());
+        // An organization word that ends the name, or that a joining word follows ("Bank of England",
+        // "Commission into the Building Industry": the scanner joins those words only after one).
+        let joined_head = (ns..ne.saturating_sub(1))
+            .find(|&k| ORG_HEADS.contains(&w.lower(k)) && ORG_JOINS.contains(&w.word(k + 1)))
+            .map(|k| w.lower(k).to_owned());
+        let org_word = ORG_HEADS.contains(&last_lower.as_str()) || joined_head.is_some();
         if org_word || acronym {
-            if let Some(a) = reg.aliased(w.word(ns)).filter(|_| ne == ns + 1) {
+            // An acronym defined in parentheses or made of an earlier name's initials, or an organization
+            // word alone that ends an earlier name ("the Alliance"), refers back to that organization.
+            let bare = !honorific && title_tokens.is_empty() && country.is_none();
+            let earlier =
+                reg.aliased(w.word(ns)).filter(|_| ne == ns + 1).or_else(|| match (ne == ns + 1 && bare, acronym) {
+                    (false, _) => None,
+                    (true, true) => reg.organization_by_initials(w.word(ns)),
+                    (true, false) => reg.organization_by_last_word(&last_lower),
+                });
+            if let Some(a) = earlier {
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
+            // "the Transport Safety Bureau", "the Federal Court": capitalised modifiers of an office right
+            // before an organization word are part of its name.
+            let modifiers = org_word
+                && lead.is_none()
+                && !honorific
+                && title_tokens.last().is_some_and(|&l| l + 1 == ns)
+                && title_tokens.windows(2).all(|p| p[0] + 1 == p[1])
+                && title_tokens.iter().all(|&k| {
+                    w.is_cap(k) && w.title(k) == Some(TitleWord::Modifier) && !RANK_MODIFIERS.contains(&w.lower(k))
+                });
+            let ns = if modifiers { title_tokens[0] } else { ns };
+            let span = span_of(ns, ne);
             let name = span.text(text).to_owned();
             let start = if country.is_some_and(|c| c.3 == ns || c.3 + 1 == ns) { i } else { ns };
             let name = match country.filter(|_| start == i) {
@@ -724,7 +993,8 @@ pub fn phrase_at(
             };
             let a = reg.organization(&name, cty, false, span);
             if org_word {
-                reg.decide(a, 0.85, format!("organization word '{last_lower}'"));
+                let head = joined_head.as_deref().filter(|_| !ORG_HEADS.contains(&last_lower.as_str()));
+                reg.decide(a, ORG_WORD_CONFIDENCE, format!("organization word '{}'", head.unwrap_or(&last_lower)));
             } else {
                 reg.decide(a, 0.7, "acronym".to_owned());
             }
@@ -753,6 +1023,50 @@ pub fn phrase_at(
             && first_flags & features::FIRST_COMMON != 0
             && first_flags & features::COMMON == 0
             && w.is_cap(ns + 1);
+        // "Osama bin Laden", "Marius duPlessis": a particle inside the name marks a person's name.
+        let particle = (ns + 1..ne).find(|&k| {
+            w.is_word(k)
+                && !w.is_cap(k)
+                && (PERSON_PARTICLES.contains(&w.lower(k)) && k + 1 < ne || is_attached_particle_name(w.word(k)))
+        });
+        // Only a name the tagger alone supports can be a place's modifier: "Sydney Airport" named by its
+        // own words or a titled person are not.
+        if lead.is_none() && !honorific && title_tokens.is_empty() && modifies_a_place(w, ne) {
+            return Some(Phrase { start: i, end: j, referent: Referent::Place });
+        }
+        // An organization's name met again ("retailer Acme Stores … an officer of Acme Stores").
+        if lead.is_none() && !honorific && title_tokens.is_empty() {
+            if let Some(a) = reg.organization_named(&span.text(text).to_lowercase()) {
+                reg.drafts[a].mentions.push(span);
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+        }
+        // "AMWU Tasmanian secretary Jo Bright": a name before a role noun in lower case and another name
+        // modifies the role and is no person. An acronym of an earlier organization that opens it is that
+        // organization.
+        let bare = lead.is_none() && !honorific && title_tokens.is_empty();
+        if bare && words.len() > 1 && is_role_noun(w, ne) && !w.is_cap(ne) && w.is_cap(ne + 1) {
+            let first = w.word(ns);
+            let org =
+                reg.aliased(first).or_else(|| is_acronym(first).then(|| reg.organization_by_initials(first)).flatten());
+            if let Some(a) = org {
+                reg.drafts[a].mentions.push(span_of(ns, ns + 1));
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+            if reading.kind != Some(EntityType::Organization) {
+                return Some(Phrase { start: i, end: j, referent: Referent::Place });
+            }
+        }
+        // "retailer Acme Stores", "carrier Skyline": a noun that names a kind of organization (and no
+        // occupation) before a name the rules would take for a person's makes it an organization.
+        let kind_noun = ns.checked_sub(1).filter(|&k| k >= sentence_first && is_org_noun(w, k) && !is_role_noun(w, k));
+        if let Some(k) = kind_noun.filter(|_| lead.is_none() && !honorific && title_tokens.is_empty() && i == ns) {
+            if reading.kind.is_none_or(|kind| kind == EntityType::Person || reading.prob < 0.6) {
+                let a = reg.organization(span.text(text), cty, false, span);
+                reg.decide(a, KIND_NOUN_ORGANIZATION, format!("kind noun '{}' + name", w.word(k)));
+                return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+            }
+        }
         let (confidence, rule) = if lead.is_some() {
             (0.9, "role + name".to_owned())
         } else if honorific {
@@ -764,6 +1078,14 @@ pub fn phrase_at(
                 // In a headline only a sure reading makes a person.
                 Some(EntityType::Person) if t.is_headline(ns) && reading.prob < 0.8 => {
                     return Some(Phrase { start: i, end: j, referent: Referent::Place });
+                }
+                // A particle outweighs a weak reading of another type ("Pieter vanRensburg" read as other).
+                _ if particle.is_some()
+                    && !t.is_headline(ns)
+                    && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6) =>
+                {
+                    let p = reading.prob.max(PARTICLE_PERSON);
+                    (p, format!("name with the particle '{}'", w.word(particle.unwrap_or(ns))))
                 }
                 // A weak reading alone (below 0.6) is not enough to make a person: "Kashmiris", "Human".
                 Some(EntityType::Person) => {
@@ -825,6 +1147,12 @@ pub fn phrase_at(
         let explicit = country.as_ref().map(country_of);
         let a = reg.organization(&entry.name, explicit.clone().or(implicit), explicit.is_none(), span_of(s, e));
         reg.decide(a, 0.95, "organization list".to_owned());
+        // The card is named as the text names it at its fullest ("AFP" in a text that says only "AFP").
+        let written = span_of(s, e).text(text);
+        let d = &mut reg.drafts[a];
+        if written.starts_with(char::is_uppercase) && d.written.as_ref().is_none_or(|x| x.len() < written.len()) {
+            d.written = Some(written.to_owned());
+        }
         return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
     }
     if let Some(&last) = title_tokens.last() {
@@ -907,13 +1235,29 @@ fn tagged_organization(w: &Words<'_>, t: &Tagged, reg: &mut Registry, i: usize, 
     if !(i + 1..e - 1).any(|k| !w.is_cap(k)) || w.hit_at(i).is_some_and(|h| h.end >= e) {
         return None;
     }
+    // "Islamic Front and Hamas": two organizations joined by "and", the second a listed one, are two.
+    let listed_after_and = |k: usize| {
+        w.lower(k - 1) == "and" && matches!(w.hit_at(k), Some(super::words::Hit { entry: Entry::Organization(_), .. }))
+    };
+    if (i + 1..e).any(listed_after_and) {
+        return None;
+    }
     let span = Span::new(w.tokens[i].start, w.tokens[e - 1].end);
     let country = (i..e).find_map(|k| w.country_at(k).map(|(c, _, ce)| (k, c, ce))).map(|(k, c, ce)| {
         let words = Span::new(w.tokens[k].start, w.tokens[ce - 1].end).text(w.text).to_owned();
         (w.country_code(c).to_owned(), words)
     });
     let a = reg.organization(span.text(w.text), country, false, span);
-    reg.decide(a, prob, format!("tagger: organization {prob:.2}"));
+    // "Royal Commission into …", "Centre for …": an organization word with its joining word inside the name
+    // is the rules' own evidence, as sure as an organization word that ends a name.
+    let head = (i..e.saturating_sub(2))
+        .find(|&k| w.is_cap(k) && ORG_HEADS.contains(&w.lower(k)) && ORG_JOINS.contains(&w.lower(k + 1)));
+    match head {
+        Some(k) if prob < ORG_WORD_CONFIDENCE => {
+            reg.decide(a, ORG_WORD_CONFIDENCE, format!("organization word '{}' + '{}'", w.lower(k), w.lower(k + 1)));
+        }
+        _ => reg.decide(a, prob, format!("tagger: organization {prob:.2}")),
+    }
     Some(Phrase { start: i, end: e, referent: Referent::Actor(a) })
 }
 
@@ -1063,8 +1407,67 @@ const ROLE_WALK_STOPS: &[&str] = &[
     "nor",
 ];
 
+/// Participles that stand before a role as adjectives ("managing director", "acting president").
+const ROLE_PARTICIPLES: &[&str] = &[
+    "leading",
+    "managing",
+    "acting",
+    "visiting",
+    "outgoing",
+    "incoming",
+    "ruling",
+    "governing",
+    "founding",
+    "presiding",
+    "reigning",
+    "sitting",
+    "serving",
+    "consulting",
+    "supervising",
+    "commanding",
+    "striking",
+    "rising",
+    "opposing",
+    "caretaking",
+];
+
 fn ends_role_walk(lower: &str) -> bool {
     ROLE_WALK_STOPS.contains(&lower)
+}
+
+/// Determiners after which an "-ing" word modifies a noun ("the boxing coach", "its marketing director").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
+
+/// Is token `k`, met walking back from a role noun, a verb in "-ing" that ends the role ("police are still
+/// questioning suspected smuggler Jane Roe")? Not after a determiner or a possessive ("the boxing coach",
+/// "the firm's marketing director"), nor an adjectival participle ("managing director").
+fn is_verb_before_role(w: &Words<'_>, k: usize) -> bool {
+    let lower = w.lower(k);
+    if lower.len() <= 5 || !lower.ends_with("ing") || !lower.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if ROLE_PARTICIPLES.contains(&lower) || k == 0 {
+        return false;
+    }
+    let prev = w.lower(k - 1);
+    w.is_word(k - 1)
+        && !DETERMINERS.contains(&prev)
+        && (ends_role_walk(prev)
+            || prev.ends_with("ly")
+            || matches!(
+                prev,
+                "still"
+                    | "now"
+                    | "already"
+                    | "just"
+                    | "currently"
+                    | "begun"
+                    | "began"
+                    | "started"
+                    | "continue"
+                    | "continued"
+                    | "continues"
+            ))
 }
 
 /// Roles written around a person's name with the nouns of occupations and functions: before it ("pace
@@ -1073,11 +1476,20 @@ fn ends_role_walk(lower: &str) -> bool {
 /// word inside the role is the person's country, in the text's own words.
 pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usize, end: usize) {
     let Referent::Actor(a) = p.referent else { return };
-    if reg.drafts[a].role.is_some() {
+    if let Some(role) = reg.drafts[a].role.as_deref() {
+        // "The institute's survey director, professor Jane Roe,": a bare title in lower case before the name
+        // gives way to the fuller role set off by a comma before it.
+        let bare_title = !w.is_cap(p.start) && role == w.word(p.start) && reg.drafts[a].kind == ActorKind::Person;
+        if let Some((s, e)) = role_before_comma(w, p.start, p.end, first).filter(|_| bare_title) {
+            reg.drafts[a].role = Some(Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned());
+        }
         return;
     }
     if reg.drafts[a].kind == ActorKind::Organization {
-        let found = kind_before(w, p.start, first).or_else(|| kind_after(w, p.start, p.end, end));
+        let found = kind_before(w, p.start, first)
+            .or_else(|| kind_before_comma(w, p.start, first))
+            .or_else(|| kind_after(w, p.start, p.end, end))
+            .or_else(|| kind_apposition(w, p.end, end));
         // "the Labour party": the kind that ends the name is no description.
         let own = reg.drafts[a].name.split_whitespace().last().map(str::to_lowercase);
         let found = found.filter(|&(_, e)| own.as_deref() != Some(w.lower(e - 1)));
@@ -1090,11 +1502,26 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
     if reg.drafts[a].kind != ActorKind::Person {
         return;
     }
-    let found = role_before(w, p.start, first)
+    let plural = plural_role_before(w, p.start, p.end, first);
+    let before = role_before(w, p.start, first);
+    // "The institute's survey director, professor Jane Roe,": one occupation word after a comma gives way to
+    // the fuller role set off by the comma before it.
+    let fuller = before
+        .filter(|&(s, e)| e == s + 1 && s > first && w.word(s - 1) == ",")
+        .and_then(|(s, _)| role_before_comma(w, s, p.end, first));
+    let found = fuller
+        .or(before)
+        .or(plural)
         .or_else(|| role_before_comma(w, p.start, p.end, first))
         .or_else(|| role_after(w, p.end, end));
     let Some((s, e)) = found else { return };
-    let role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+    let mut role = Span::new(w.tokens[s].start, w.tokens[e - 1].end).text(w.text).to_owned();
+    // "senior party figures Jane Roe and John Doe": each is a senior party figure.
+    if plural.is_some_and(|x| found == Some(x)) {
+        if let Some(one) = singular_role(w.word(e - 1)) {
+            role = format!("{}{one}", &role[..role.len() - w.word(e - 1).len()]);
+        }
+    }
     let country = (s..e).find_map(|k| w.country_at(k).map(|(c, _, ce)| (k, c, ce)));
     let d = &mut reg.drafts[a];
     if let Some((k, c, ce)) = country {
@@ -1105,6 +1532,61 @@ pub fn occupation_role(w: &Words<'_>, reg: &mut Registry, p: &Phrase, first: usi
         }
     }
     d.role = Some(role);
+}
+
+/// The singular of a plural role noun ("figures" → "figure", "bosses" → "boss"), when it is a role noun.
+fn singular_role(plural: &str) -> Option<String> {
+    let lower = plural.to_lowercase();
+    let stem = lower.strip_suffix('s')?;
+    let known = |x: &str| role_nouns().contains(x) || lexicon_title_head(x);
+    if known(stem) {
+        return Some(plural[..plural.len() - 1].to_owned());
+    }
+    let stem = lower.strip_suffix("es")?;
+    known(stem).then(|| plural[..plural.len() - 2].to_owned())
+}
+
+fn lexicon_title_head(lower: &str) -> bool {
+    crate::lexicon::lexicon().title_of(lower) == Some(TitleWord::Head)
+}
+
+/// "senior party figures Jane Roe and John Doe": a plural role noun before names joined by "and" is the role
+/// of each. Tokens `s..e` of the role before the first name (a plural before one name is usually an object:
+/// "told reporters Jane Roe …").
+fn plural_role_before(w: &Words<'_>, at: usize, name_end: usize, first: usize) -> Option<(usize, usize)> {
+    let head = at.checked_sub(1).filter(|&h| h >= first && w.is_word(h) && !w.is_cap(h))?;
+    singular_role(w.word(head))?;
+    if w.word(name_end) != "and" || !w.is_cap(name_end + 1) {
+        return None;
+    }
+    let mut s = head;
+    while s > first && s + 6 > head {
+        let k = s - 1;
+        if w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() && !is_verb_before_role(w, k) {
+            s = k;
+        } else {
+            break;
+        }
+    }
+    Some((s, head + 1))
+}
+
+/// "senior party figures Jane Roe and John Doe": the second name of the pair takes the role the plural gave
+/// the first. `prev` is the phrase before `cur`.
+pub fn coordinated_role(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Phrase, first: usize) {
+    let (Some(prev), Referent::Actor(b)) = (prev, &cur.referent) else { return };
+    let Referent::Actor(a) = prev.referent else { return };
+    if a == *b
+        || prev.end + 1 != cur.start
+        || w.lower(prev.end) != "and"
+        || reg.drafts[*b].kind != ActorKind::Person
+        || reg.drafts[*b].role.is_some()
+        || plural_role_before(w, prev.start, prev.end, first).is_none()
+    {
+        return;
+    }
+    let role = reg.drafts[a].role.clone();
+    reg.drafts[*b].role = role;
 }
 
 /// Abbreviations in capitals that name no organization (`assets/common_acronyms.txt`), as written.
@@ -1130,13 +1612,67 @@ fn kind_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)>
     let mut s = head;
     while s > first && s + 6 > head {
         let k = s - 1;
-        if w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+        if w.is_word(k)
+            && !w.is_cap(k)
+            && !ends_role_walk(w.lower(k))
+            && w.cue_at(k).is_none()
+            && !is_verb_before_role(w, k)
+        {
             s = k;
         } else {
             break;
         }
     }
     Some((s, head + 1))
+}
+
+/// "the rival hill militia, the Red Hand Movement": the kind of an organization in a noun phrase set off by a
+/// comma before its name.
+fn kind_before_comma(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)> {
+    let mut c = at.checked_sub(1)?;
+    if w.lower(c) == "the" {
+        c = c.checked_sub(1)?;
+    }
+    if c <= first || w.word(c) != "," {
+        return None;
+    }
+    kind_before(w, c, first)
+}
+
+/// "the Red Hand Movement (RHM), an alliance of six groups," and "Acme, a leading software company,": the
+/// kind of an organization in an apposition after its name (an acronym in parentheses between them).
+fn kind_apposition(w: &Words<'_>, at: usize, end: usize) -> Option<(usize, usize)> {
+    let mut k = at;
+    if w.word(k) == "(" && w.word(k + 2) == ")" {
+        k += 3;
+    }
+    if w.word(k) != "," {
+        return None;
+    }
+    k += 1;
+    if matches!(w.lower(k), "a" | "an" | "the") {
+        k += 1;
+    }
+    let s = k;
+    let mut head = None;
+    while k < end && k < s + 6 && w.is_word(k) && !w.is_cap(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() {
+        if is_org_noun(w, k) {
+            head = Some(k);
+        }
+        k += 1;
+    }
+    let head = head?;
+    let mut e = head + 1;
+    if matches!(w.lower(e), "of" | "for" | "in" | "based") {
+        let mut j = e + 1;
+        while j < end && j < e + 8 && (w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) && w.cue_at(j).is_none() {
+            j += 1;
+        }
+        if matches!(w.word(j), "," | "." | ";") {
+            e = j;
+        }
+    }
+    matches!(w.word(e), "," | "." | ";").then_some((s, e))
 }
 
 /// "the Acme news agency", "the Red Hand militia": the kind of an organization after its name, when "the"
@@ -1163,7 +1699,7 @@ fn role_before(w: &Words<'_>, at: usize, first: usize) -> Option<(usize, usize)>
     let mut s = head;
     while s > first && s + 6 > head {
         let k = s - 1;
-        let word = w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none();
+        let word = w.is_word(k) && !ends_role_walk(w.lower(k)) && w.cue_at(k).is_none() && !is_verb_before_role(w, k);
         if word || w.kind(k) == Some(Kind::Possessive) {
             s = k;
         } else {
@@ -1185,24 +1721,32 @@ fn role_before_comma(w: &Words<'_>, at: usize, name_end: usize, first: usize) ->
     if w.word(name_end) != "," && w.cue_at(name_end).is_none() {
         return None;
     }
-    // The head: right before the comma, or before a prepositional phrase that ends at it.
+    // The head: right before the comma, or before a prepositional phrase that ends at it, or before a
+    // relative clause ("The minister who resigned last year, Jane Roe, says"), which is no part of the role.
     let mut head = None;
+    let mut relative = false;
     let mut k = comma;
-    while k > first && k + 12 > comma {
+    while k > first && k + 14 > comma {
         k -= 1;
+        if w.lower(k) == "who" && !relative {
+            relative = true;
+            head = k.checked_sub(1).filter(|&h| h >= first && is_role_noun(w, h) && !w.is_cap(h));
+            break;
+        }
         if is_role_noun(w, k) && !w.is_cap(k) {
             head = Some(k);
             break;
         }
         let inside_pp = w.is_word(k) || matches!(w.word(k), "(" | ")") || w.kind(k) == Some(Kind::Possessive);
-        if !inside_pp || w.cue_at(k).is_some() || matches!(w.lower(k), "who" | "which" | "that" | "said" | "says") {
+        if !inside_pp || w.cue_at(k).is_some() || matches!(w.lower(k), "which" | "that" | "said" | "says") {
             return None;
         }
     }
     let head = head?;
-    if head + 1 < comma && !matches!(w.lower(head + 1), "of" | "in" | "at" | "for" | "with" | "from") {
+    if !relative && head + 1 < comma && !matches!(w.lower(head + 1), "of" | "in" | "at" | "for" | "with" | "from") {
         return None;
     }
+    let comma = if relative { head + 1 } else { comma };
     let (s, _) = role_before(w, head + 1, first)?;
     // "director and chief financial officer": two roles joined by "and".
     let s = if s >= first + 2 && w.lower(s - 1) == "and" && is_role_noun(w, s - 2) { s - 2 } else { s };

@@ -111,6 +111,11 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
             for code in places::countries_at(&w, i) {
                 note_country(&mut countries, code);
             }
+            let prev_first = if n == 0 { s.first } else { sents[n - 1].first };
+            if born_descriptor(&w, &mut reg, &phrases, i, prev_first) {
+                i += 1;
+                continue;
+            }
             match actors::phrase_at(&w, &tagged, &mut reg, i, s.first, s.end) {
                 Some(p) => {
                     // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
@@ -146,6 +151,7 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
                     }
                     descriptive_role(&w, &mut reg, &p, s.first, s.end);
                     actors::occupation_role(&w, &mut reg, &p, s.first, s.end);
+                    actors::coordinated_role(&w, &mut reg, phrases.last(), &p, s.first);
                     phrases.push(p);
                 }
                 None => i += 1,
@@ -235,6 +241,33 @@ fn appositive(w: &Words<'_>, reg: &mut Registry, prev: Option<&Phrase>, cur: &Ph
     }
     d.anchored = true;
     d.mentions.push(span_of(w, role.start, role.end));
+}
+
+/// "… Jon Roe has fled. … the Norwegian-born fugitive is in hiding": a definite description "the
+/// <country>-born <noun>" refers back to the latest person named since the previous sentence who has no role
+/// yet (a description re-introduces someone the text has not described; "spokesman Jane Roe says the
+/// Norwegian-born fugitive …" is about someone else), and says where that person comes from. Returns whether
+/// token `i` opened such a description.
+fn born_descriptor(w: &Words<'_>, reg: &mut Registry, phrases: &[Phrase], i: usize, since: usize) -> bool {
+    let Some(origin) = w.word(i).strip_suffix("-born") else { return false };
+    if i == 0 || w.lower(i - 1) != "the" || !w.is_word(i + 1) || w.is_cap(i + 1) {
+        return false;
+    }
+    let Some(&c) = w.lex.country_by_lower.get(&origin.to_lowercase()) else { return false };
+    let person = phrases.iter().rev().take_while(|p| p.start >= since).find_map(|p| match p.referent {
+        Referent::Actor(a) if reg.drafts[a].kind == ActorKind::Person && reg.drafts[a].role.is_none() => Some(a),
+        _ => None,
+    });
+    let Some(a) = person else { return false };
+    let span = span_of(w, i - 1, i + 2);
+    let d = &mut reg.drafts[a];
+    if d.country.is_none() || d.implicit_country {
+        d.country = Some(w.country_code(c).to_owned());
+        d.evidence = Some(span.text(w.text).to_owned());
+        d.implicit_country = false;
+    }
+    d.mentions.push(span);
+    true
 }
 
 /// "Pakistan's Foreign Minister Ishaq Dar and his Afghan counterpart, Amir Khan Mottaki": a counterpart
@@ -1137,13 +1170,18 @@ fn build(
         mentions.sort();
         mentions.dedup();
         let confidence = if d.rule.is_empty() { if d.anchored { 0.9 } else { 0.6 } } else { d.confidence };
+        // A listed organization is named as the text names it; the list's name as the country's evidence
+        // becomes that name too.
+        let name = d.written.clone().unwrap_or_else(|| d.name.clone());
+        let evidence =
+            if d.evidence.as_deref() == Some(d.name.as_str()) { Some(name.clone()) } else { d.evidence.clone() };
         actors.push(Actor {
             id,
-            name: d.name.clone(),
+            name,
             kind: d.kind,
             role: d.role.clone(),
             country: d.country.clone(),
-            country_evidence: d.evidence.clone(),
+            country_evidence: evidence,
             mentions,
             confidence,
             entity: None,
