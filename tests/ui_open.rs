@@ -105,3 +105,30 @@ fn recent_files_reopen_through_the_menu() -> anyhow::Result<()> {
     ensure!(harness.state().workspace().articles.iter().any(|a| Some(&a.hash) == hash.as_ref()));
     Ok(())
 }
+
+#[test]
+fn files_opened_together_from_one_country_lend_it_to_one_that_names_none() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let texts = [
+        "Commuters in Sydney faced long delays on Monday, rail staff said.\n",
+        "Melbourne's new library opened on Friday, its director Tom Vail said.\n",
+        "Farmers near Brisbane want more water, the growers' group said.\n",
+        "The Federal Opposition wants a review of toll roads. Transport spokeswoman Jane Quill says drivers \
+         pay too much.\n",
+    ];
+    let mut paths = Vec::new();
+    for (n, text) in texts.iter().enumerate() {
+        paths.push(write(dir.path(), &format!("story-{n}.txt"), text.as_bytes())?);
+    }
+    let mut harness = harness(dir.path(), Vec::new());
+    harness.state_mut().open_paths_blocking(paths);
+    harness.run();
+    let workspace = harness.state().workspace();
+    let unnamed = workspace.articles.iter().find(|a| a.text.contains("toll roads"));
+    let quill = unnamed.and_then(|a| a.analysis.actors.iter().find(|x| x.name.contains("Quill")));
+    ensure!(quill.and_then(|q| q.country.as_deref()) == Some("AU"), "{quill:?}");
+    // The evidence says where the country came from.
+    let evidence = quill.and_then(|q| q.country_evidence.clone()).unwrap_or_default();
+    ensure!(evidence.contains("collection"), "{evidence}");
+    Ok(())
+}

@@ -157,6 +157,9 @@ impl App {
                 Err(e) => self.state.error(e.to_string()),
             }
         }
+        // As `dossier extract` does with its files: articles of a batch mostly written from one country
+        // that name none are written from there too (weak evidence, said so on the card).
+        crate::entity::knowledge::apply_collection(&mut articles.iter_mut().collect::<Vec<_>>());
         let Some(first) = articles.first().map(|a| a.hash.clone()) else {
             return;
         };
