@@ -387,3 +387,27 @@ pub fn quotes(tokens: &[Token]) -> Vec<Quote> {
     }
     out
 }
+
+/// Where each token stands: inside a quotation or not, and in which sentence.
+pub struct Layout {
+    pub in_quote: Vec<bool>,
+    pub sentence_of: Vec<usize>,
+}
+
+impl Layout {
+    pub fn new(toks: &[Token], quotes: &[Quote], sents: &[Sentence]) -> Self {
+        let mut in_quote = vec![false; toks.len()];
+        for q in quotes {
+            for slot in &mut in_quote[q.open..q.end().min(toks.len())] {
+                *slot = true;
+            }
+        }
+        let mut sentence_of = vec![0usize; toks.len()];
+        for (n, s) in sents.iter().enumerate() {
+            for slot in &mut sentence_of[s.first..s.end] {
+                *slot = n;
+            }
+        }
+        Self { in_quote, sentence_of }
+    }
+}

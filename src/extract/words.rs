@@ -10,6 +10,7 @@ use crate::lexicon::{CountryForm, CueFeatures, CueKind, Entry, Lexicon, TitleWor
 use super::actors::Gender;
 
 use super::tokens::{Kind, Token};
+use crate::model::Span;
 
 /// A gazetteer hit covering tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,4 +211,8 @@ pub fn given_name_gender(lower: &str) -> Option<Gender> {
             .collect()
     });
     names.get(lower).copied()
+}
+
+pub(super) fn span_of(w: &Words<'_>, a: usize, b: usize) -> Span {
+    Span::new(w.tokens[a].start, w.tokens[b - 1].end)
 }

@@ -5,7 +5,7 @@
 use crate::lexicon::CueKind;
 use crate::model::Span;
 
-use super::tokens::{Kind, Quote, Sentence};
+use super::tokens::{Kind, Layout, Quote, Sentence};
 use super::words::{CueHit, Words};
 
 /// Who a statement's speaker phrase is, before resolution.
@@ -1318,4 +1318,68 @@ fn phrase_after(w: &Words<'_>, from: usize, end: usize) -> (usize, usize) {
         k += 1;
     }
     (from, k)
+}
+
+/// Quotations that stand alone in a sentence with no cue: the previous speaker goes on talking.
+pub(super) fn add_continuations(
+    w: &Words<'_>,
+    sents: &[Sentence],
+    quotes: &[Quote],
+    sentence_of: &[usize],
+    found: &mut Vec<Found>,
+) {
+    // Tokens some statement's content covers already (one pass, so the check per quotation is local).
+    let token_range = |span: Span| {
+        w.tokens.partition_point(|t| t.start < span.start)..w.tokens.partition_point(|t| t.start < span.end)
+    };
+    let mut covered = vec![false; w.len()];
+    for f in found.iter() {
+        for slot in &mut covered[token_range(f.content)] {
+            *slot = true;
+        }
+    }
+    let mut extra = Vec::new();
+    for q in quotes {
+        let inner = q.inner(w.tokens);
+        if inner.is_empty() || covered[token_range(inner)].iter().any(|&c| c) {
+            continue;
+        }
+        let n = sentence_of[q.open];
+        let s = sents[n];
+        // The quotation must open its sentence (a dateline or dash may come first).
+        if q.open > s.first + 1 {
+            continue;
+        }
+        // The speaker of the nearest earlier statement within three sentences.
+        // `found` is in sentence order here.
+        let before = found.partition_point(|f| f.sentence < n);
+        let Some(prev) =
+            found[..before].iter().rev().take_while(|f| f.sentence + 3 >= n).max_by_key(|f| f.content.start)
+        else {
+            continue;
+        };
+        extra.push(Found {
+            speaker: Speaker::SameAs(prev.content.start),
+            cue: None,
+            content: inner,
+            direct: true,
+            sentence: n,
+            confidence: CONTINUED.confidence,
+            rule: CONTINUED.name,
+            relative: None,
+        });
+    }
+    found.extend(extra);
+}
+
+/// Pass 4: the statements of `sents` as the text attributes them (cues, speakers as written, contents),
+/// and quotations that go on with the previous speaker; in text order.
+pub fn statements(w: &Words<'_>, sents: &[Sentence], quotes: &[Quote], layout: &Layout) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for (n, s) in sents.iter().enumerate() {
+        sentence_statements(w, s, n, quotes, &layout.in_quote, &mut found);
+    }
+    add_continuations(w, sents, quotes, &layout.sentence_of, &mut found);
+    found.sort_by_key(|f| f.content.start);
+    found
 }
