@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lexicon::{CountryForm, Entry, TitleWord};
 use crate::model::{ActorKind, Span};
 
-use super::entities::Tagged;
+use super::tagging::Tagged;
 use super::tokens::Kind;
 use super::words::Words;
 use crate::tag::{EntityType, features};

@@ -4,7 +4,7 @@
 //! office holder. Knowledge outside the text comes later (`entity::knowledge`).
 
 use super::actors::{Phrase, Referent, Registry};
-use super::names::{FirstMention, Names};
+use super::entities::{FirstMention, Names};
 use super::places;
 use super::tokens::{Kind, Sentence};
 use super::words::{Words, span_of};

@@ -1,140 +1,104 @@
-//! The tagging pass: runs the name tagger ([`crate::tag`]) over the sentences of a text and makes its
-//! names consistent across the document, so the actor pass can ask what a capitalised phrase is.
+//! Pass 3: name phrases, sentence by sentence, with the name tagger's reading: each becomes an actor in
+//! the registry (one per referent), takes the roles written beside it ([`super::roles`]), and the countries
+//! the text names are noted as they come (the article's countries).
 
-use crate::tag::{self, EntityType, Flags, TagId, View, features};
-
+use super::actors::{self, Phrase, Referent, Registry};
+use super::countries::{born_descriptor, note_country};
+use super::places;
+use super::roles::{appositive, counterpart_role, descriptive_role};
+use super::tagging::Tagged;
 use super::tokens::Sentence;
 use super::words::Words;
+use crate::model::ActorKind;
 
-/// The name tagger's reading of a text, per token.
-pub struct Tagged {
-    pub tags: Vec<TagId>,
-    pub probs: Vec<f32>,
-    pub flags: Vec<Flags>,
-    /// The token is in a sentence written in capitals (a headline or a dateline).
-    pub headline: Vec<bool>,
+/// An actor and the sentence that introduces it.
+#[derive(Clone, Copy, Debug)]
+pub struct FirstMention {
+    pub actor: usize,
+    pub sentence: usize,
 }
 
-/// What the tagger says about the tokens `start..end`: the type most of their probability mass gives,
-/// and its mean probability over the tokens (outside tokens count as zero).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Reading {
-    pub kind: Option<EntityType>,
-    pub prob: f32,
+/// What the name pass found: the actors, the phrases that name them (in text order), the article's
+/// countries in order of first mention, and where each actor is introduced.
+pub struct Names {
+    pub reg: Registry,
+    pub phrases: Vec<Phrase>,
+    pub countries: Vec<String>,
+    pub first: Vec<FirstMention>,
 }
 
-impl Tagged {
-    /// Tags every sentence of the text (with the tokens before it, such as a dateline).
-    pub fn new(w: &Words<'_>, sents: &[Sentence]) -> Self {
-        let n = w.len();
-        let words: Vec<&str> = (0..n).map(|i| w.word(i)).collect();
-        let mut flags: Vec<Flags> = Vec::with_capacity(n);
-        for (i, &word) in words.iter().enumerate() {
-            let mut f = features::class_flags(w.class(i), w.is_cap(i));
-            if w.is_cap(i) {
-                f |= features::name_flags(word, w.lower(i));
+/// Reads the names of `sents`.
+pub fn scan(w: &Words<'_>, tagged: &Tagged, sents: &[Sentence]) -> Names {
+    let lex = w.lex;
+    let toks = w.tokens;
+    let mut reg = Registry::default();
+    let mut phrases: Vec<Phrase> = Vec::new();
+    let mut countries: Vec<String> = Vec::new();
+    let mut first: Vec<FirstMention> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
+    for (n, s) in sents.iter().enumerate() {
+        // A dateline before the sentence ("KABUL (Reuters) -") names a place.
+        let dateline_from = if n == 0 { 0 } else { sents[n - 1].end };
+        for k in dateline_from..s.first {
+            if let Some(&c) = lex.country_by_lower.get(w.lower(k)) {
+                note_country(&mut countries, w.country_code(c));
             }
-            if let Some(h) = w.hit_of(i) {
-                f |= features::entry_flags(h.entry);
-            }
-            flags.push(f);
         }
-        let mut tags = vec![TagId::O; n];
-        let mut probs = vec![0f32; n];
-        let mut headline = vec![false; n];
-        if let Some(model) = tag::ner() {
-            let view = View { words: &words, flags: &flags };
-            let mut from = 0;
-            for s in sents {
-                let (first, end) = (from.min(s.first), s.end.min(n));
-                if first < end {
-                    model.tag(&view, first, end, true, &mut tags, &mut probs);
-                    if features::is_headline(&words[first..end]) {
-                        headline[first..end].fill(true);
+        let mut i = s.first;
+        while i < s.end {
+            if let Some((c, _, _)) = w.country_at(i) {
+                note_country(&mut countries, w.country_code(c));
+            }
+            for code in places::countries_at(w, i) {
+                note_country(&mut countries, code);
+            }
+            let prev_first = if n == 0 { s.first } else { sents[n - 1].first };
+            if born_descriptor(w, &mut reg, &phrases, i, prev_first) {
+                i += 1;
+                continue;
+            }
+            match actors::phrase_at(w, tagged, &mut reg, i, s.first, s.end) {
+                Some(p) => {
+                    // An acronym defined in parentheses: "Tehreek-e-Taliban Pakistan (TTP)".
+                    if let Referent::Actor(a) = p.referent {
+                        // Not a country ("Jon Drummond (U.S.)") nor letters that are not the name's initial.
+                        if w.word(p.end) == "("
+                            && w.word(p.end + 2) == ")"
+                            && actors::is_acronym(w.word(p.end + 1))
+                            && w.country_at(p.end + 1).is_none()
+                            && actors::initial_matches(w.word(p.start), w.word(p.end + 1))
+                        {
+                            let alias = w.word(p.end + 1).to_owned();
+                            reg.drafts[a].kind = ActorKind::Organization;
+                            reg.alias(a, &alias, toks[p.end + 1].span());
+                        }
                     }
+                    // Countries inside the phrase are counted too.
+                    for k in p.start..p.end {
+                        if let Some((c, _, _)) = w.country_at(k) {
+                            note_country(&mut countries, w.country_code(c));
+                        }
+                        for code in places::countries_at(w, k) {
+                            note_country(&mut countries, code);
+                        }
+                    }
+                    i = p.end.max(i + 1);
+                    appositive(w, &mut reg, phrases.last(), &p);
+                    counterpart_role(&mut reg, &phrases, s.first, &p);
+                    if let Referent::Actor(a) = p.referent {
+                        if seen.insert(a) {
+                            first.push(FirstMention { actor: a, sentence: n });
+                        }
+                    }
+                    descriptive_role(w, &mut reg, &p, s.first, s.end);
+                    actors::occupation_role(w, &mut reg, &p, s.first, s.end);
+                    actors::coordinated_role(w, &mut reg, phrases.last(), &p, s.first);
+                    phrases.push(p);
                 }
-                from = end;
-            }
-            tag::harmonize(&words, &mut tags, &mut probs);
-            people_by_apposition(&words, &flags, &mut tags, &mut probs);
-        }
-        Self { tags, probs, flags, headline }
-    }
-
-    /// The tagger's type of the tokens `start..end`.
-    pub fn reading(&self, start: usize, end: usize) -> Reading {
-        let mut mass = [0f32; 4];
-        for i in start..end.min(self.tags.len()) {
-            if let Some(k) = EntityType::of(self.tags[i]) {
-                mass[EntityType::ALL.iter().position(|&t| t == k).unwrap_or(3)] += self.probs[i];
+                None => i += 1,
             }
         }
-        let (best, &m) = mass.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap_or((0, &0.0));
-        if m <= 0.0 || end <= start {
-            return Reading { kind: None, prob: 0.0 };
-        }
-        Reading { kind: Some(EntityType::ALL[best]), prob: m / (end - start) as f32 }
     }
 
-    /// The name the tagger starts at token `i`: its end and type, and its mean probability.
-    pub fn name_at(&self, i: usize) -> Option<(usize, EntityType, f32)> {
-        let &first = self.tags.get(i)?;
-        let kind = EntityType::of(first).filter(|_| tag::is_begin(first))?;
-        let mut e = i + 1;
-        while e < self.tags.len() && self.tags[e] == kind.tag(false) {
-            e += 1;
-        }
-        let prob = self.probs[i..e].iter().sum::<f32>() / (e - i) as f32;
-        Some((e, kind, prob))
-    }
-
-    pub fn flags(&self, i: usize) -> Flags {
-        self.flags.get(i).copied().unwrap_or(0)
-    }
-
-    pub fn is_headline(&self, i: usize) -> bool {
-        self.headline.get(i).copied().unwrap_or(false)
-    }
-}
-
-/// How sure a name is a person when an age or a country in parentheses follows it.
-const APPOSITION_PERSON: f32 = 0.8;
-/// Readings of another type at least this sure are kept.
-const APPOSITION_DOUBT: f32 = 0.6;
-
-/// "Lena Brandt, 34, said" and "Tomas Qvist (Sweden) beat …": a capitalised name followed by an age
-/// between commas, or by a country in parentheses, names a person. Up to three capitalised words, which the
-/// tagger left outside or read weakly as something else.
-fn people_by_apposition(words: &[&str], flags: &[Flags], tags: &mut [TagId], probs: &mut [f32]) {
-    let n = words.len();
-    let cap = |k: usize| words[k].chars().next().is_some_and(char::is_uppercase);
-    for e in 1..n.saturating_sub(2) {
-        let age = words[e] == ","
-            && words[e + 1].len() <= 3
-            && words[e + 1].parse::<u32>().is_ok_and(|a| (14..=110).contains(&a))
-            && words[e + 2] == ",";
-        let country = words[e] == "("
-            && flags[e + 1] & features::COUNTRY != 0
-            && (e + 2..(e + 5).min(n)).any(|k| words[k] == ")")
-            && (e + 1..(e + 5).min(n)).take_while(|&k| words[k] != ")").all(|k| flags[k] & features::COUNTRY != 0);
-        if !(age || country) || !cap(e - 1) {
-            continue;
-        }
-        let mut s = e - 1;
-        while s > 0 && e - s < 3 && cap(s - 1) && words[s - 1] != "(" {
-            s -= 1;
-        }
-        // A name the tagger read surely as something else stays ("Manchester United (England)").
-        let sure_other = (s..e)
-            .any(|k| EntityType::of(tags[k]).is_some_and(|t| t != EntityType::Person) && probs[k] >= APPOSITION_DOUBT);
-        // Countries and known organizations are not people.
-        let listed = (s..e).any(|k| flags[k] & (features::COUNTRY | features::ORGANIZATION | features::CITY) != 0);
-        if sure_other || listed {
-            continue;
-        }
-        for k in s..e {
-            tags[k] = EntityType::Person.tag(k == s);
-            probs[k] = probs[k].max(APPOSITION_PERSON);
-        }
-    }
+    Names { reg, phrases, countries, first }
 }

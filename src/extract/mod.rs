@@ -9,9 +9,9 @@
 //! never panics (problems become warnings). [`analyse`] reads as the pipeline:
 //!
 //! 1. [`tokens`]: tokens, quotations, sentences; [`words`]: what the lexicon says of each token.
-//! 2. [`entities`]: the name tagger's reading of each sentence (`src/tag/`).
-//! 3. [`names`]: name phrases, merged into one actor per referent ([`actors`]: the phrase grammar and the
-//!    registry of actors), with their [`roles`] and the article's countries as they come.
+//! 2. [`tagging`]: the name tagger's reading of each sentence (`src/tag/`).
+//! 3. [`entities`]: name phrases, merged into one actor per referent ([`actors`]: the phrase grammar and
+//!    the registry of actors), with their [`roles`] and the article's countries as they come.
 //! 4. [`attribution`]: cues, speakers as written and contents, by named patterns.
 //! 5. [`countries`]: the countries of actors the text leaves open.
 //! 6. [`resolution`]: each speaker resolved to an actor (names, role nouns, pronouns with the learned
@@ -22,12 +22,12 @@ mod actors;
 mod attribution;
 mod countries;
 mod entities;
-mod names;
 mod output;
 pub(crate) mod places;
 pub mod ranker;
 mod resolution;
 mod roles;
+mod tagging;
 mod tokens;
 mod words;
 
@@ -66,9 +66,9 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
     );
     let layout = tokens::Layout::new(&toks, &quotes, &sents);
     // 2. The name tagger's reading.
-    let tagged = entities::Tagged::new(&w, &sents);
+    let tagged = tagging::Tagged::new(&w, &sents);
     // 3. Names, with their roles and the article's countries.
-    let mut names = names::scan(&w, &tagged, &sents);
+    let mut names = entities::scan(&w, &tagged, &sents);
     // 4. Statements as the text attributes them.
     let mut found = attribution::statements(&w, &sents, &quotes, &layout);
     // 5. Countries of the actors the text leaves open.

@@ -5,9 +5,9 @@
 
 use super::actors::{self, Phrase, Referent, Registry};
 use super::attribution::{self, Found, Speaker};
-use super::entities::Tagged;
-use super::names::Names;
+use super::entities::Names;
 use super::ranker;
+use super::tagging::Tagged;
 use super::tokens::{self, Kind, Layout, Sentence};
 use super::words::{self, Words, span_of};
 use crate::lexicon::CountryForm;
