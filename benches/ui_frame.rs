@@ -508,9 +508,8 @@ fn frames_while_saving(setup: &mut Setup) {
     );
 }
 
-/// Runs one frame of the app with the pointer resting on the reader; returns its wall time and the UI
-/// thread's CPU time in it.
-fn one_frame(setup: &mut Setup, n: usize) -> (Duration, Duration) {
+/// Runs one frame of the app with the pointer resting on the reader; returns its time.
+fn one_frame(setup: &mut Setup, n: usize) -> Duration {
     let ctx = setup.harness.ctx.clone();
     let mut frame = eframe::Frame::_new_kittest();
     let app = setup.harness.state_mut();
@@ -521,10 +520,10 @@ fn one_frame(setup: &mut Setup, n: usize) -> (Duration, Duration) {
     input.time = Some(n as f64 / 60.0);
     input.predicted_dt = 1.0 / 60.0;
     input.events = vec![Event::PointerMoved(Pos2::new(WINDOW.x / 2.0, 200.0))];
-    let (start, cpu) = (Instant::now(), support::thread_cpu_time());
+    let start = Instant::now();
     let output = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut frame));
     std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-    (start.elapsed(), support::thread_cpu_time().saturating_sub(cpu))
+    start.elapsed()
 }
 
 /// The All-articles Actors list, one row per entity across the 500 articles: frames standing still, the
@@ -571,12 +570,8 @@ fn entity_frames(setup: &mut Setup) -> anyhow::Result<()> {
         (format!("the 3 frames after each of {} changes to the dossier", cards.len()), after_change),
         (format!("the frame after each of {} more articles opened", after_open.len()), after_open),
     ] {
-        let wall = stats(times.iter().map(|t| t.0).collect());
-        let cpu = stats(times.iter().map(|t| t.1).collect());
-        println!(
-            "ui_frame: {what}: wall median/p95/max {:.2} / {:.2} / {:.2} ms; UI thread CPU {:.2} / {:.2} / {:.2} ms",
-            wall.median, wall.p95, wall.max, cpu.median, cpu.p95, cpu.max
-        );
+        let t = stats(times);
+        println!("ui_frame: {what}: median/p95/max {:.2} / {:.2} / {:.2} ms", t.median, t.p95, t.max);
     }
     Ok(())
 }

@@ -127,15 +127,3 @@ pub fn peak_rss_mib() -> Option<f64> {
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
-
-/// The CPU time this thread has used so far (the first field of Linux's `/proc/thread-self/schedstat`,
-/// in nanoseconds): unlike wall time, it leaves out the time other threads and processes held the core.
-/// Zero where that file is missing.
-#[allow(dead_code)]
-pub fn thread_cpu_time() -> std::time::Duration {
-    let ns = std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()))
-        .unwrap_or(0);
-    std::time::Duration::from_nanos(ns)
-}

@@ -9,7 +9,7 @@ use super::{ActorKind, Article, Dossier};
 
 /// An analyst's decision that an actor name is the same real-world actor as another: every actor of this
 /// kind and name, in the open articles and in articles opened later, joins the entity of `same_as`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EntityAlias {
     pub kind: ActorKind,
     /// The name as the articles write it ("the Tory leader", "Mr Howard").
@@ -26,7 +26,7 @@ pub struct ActorRef {
 }
 
 /// The analyst's decisions on entities: remembered with the workspace, applied to every article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EntityDecisions {
     #[serde(default)]
     pub aliases: Vec<EntityAlias>,

@@ -88,7 +88,8 @@ fn filter_ui(ui: &mut egui::Ui, countries: &[String], filter: &mut CardFilter) {
 }
 
 fn card_list_ui(ui: &mut egui::Ui, state: &AppState, view: &mut ViewState, commands: &mut Vec<UiCommand>) {
-    let key = RowsKey { generation: state.generation, article: view.article.clone(), filter: view.filter.clone() };
+    let key =
+        RowsKey { articles: state.articles_fingerprint(), article: view.article.clone(), filter: view.filter.clone() };
     let rows = match view.card_rows.take() {
         Some((cached, rows)) if cached == key => rows,
         previous => {
@@ -565,12 +566,11 @@ mod tests {
         for sort in CardSort::ALL {
             let short = CardFilter { text: "c".into(), sort, show_rejected: true, ..CardFilter::default() };
             let long = CardFilter { text: "cr".into(), ..short.clone() };
-            let key =
-                |filter: &CardFilter| RowsKey { generation: 1, article: Some("h".into()), filter: filter.clone() };
+            let key = |filter: &CardFilter| RowsKey { articles: 1, article: Some("h".into()), filter: filter.clone() };
             assert!(key(&long).narrows(&key(&short)) && !key(&short).narrows(&key(&long)));
             let narrowed = rows_among(&ws, Some("h"), &long, Some(&rows(&ws, Some("h"), &short)));
             assert_eq!(narrowed, rows(&ws, Some("h"), &long), "{sort:?}");
-            assert!(!RowsKey { generation: 2, ..key(&long) }.narrows(&key(&short)), "not across a change");
+            assert!(!RowsKey { articles: 2, ..key(&long) }.narrows(&key(&short)), "not across a change");
         }
     }
 }

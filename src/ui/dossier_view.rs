@@ -118,21 +118,29 @@ fn current_rows(ctx: &egui::Context, cached: Option<Rows>, dossier: &Arc<Dossier
         return Rows::built(dossier, timeline, rows(dossier, timeline));
     }
     if let Some(mut c) = cached {
+        // One worker at a time: while it builds the rows of some version, the panel shows the rows it has;
+        // rows of a version already superseded are still newer than those, and the next worker starts
+        // from the dossier as it is then.
         match c.pending.take() {
-            Some((wanted, order, done)) if Arc::ptr_eq(&wanted, dossier) && order == timeline => {
-                match done.try_recv() {
-                    Ok(rows) => return Rows::built(dossier, timeline, rows),
-                    Err(mpsc::TryRecvError::Empty) => {
-                        c.pending = Some((wanted, order, done));
-                        return c;
-                    }
-                    // The worker is gone: build them here.
-                    Err(mpsc::TryRecvError::Disconnected) => {
-                        return Rows::built(dossier, timeline, rows(dossier, timeline));
-                    }
+            Some((wanted, order, done)) => match done.try_recv() {
+                Ok(rows) if Arc::ptr_eq(&wanted, dossier) && order == timeline => {
+                    return Rows::built(dossier, timeline, rows);
                 }
-            }
-            _ => {
+                Ok(rows) => {
+                    let mut newer = Rows::built(&wanted, order, rows);
+                    newer.pending = Some((Arc::clone(dossier), timeline, build_rows_on_worker(ctx, dossier, timeline)));
+                    return newer;
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    c.pending = Some((wanted, order, done));
+                    return c;
+                }
+                // The worker is gone: build them here.
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    return Rows::built(dossier, timeline, rows(dossier, timeline));
+                }
+            },
+            None => {
                 c.pending = Some((Arc::clone(dossier), timeline, build_rows_on_worker(ctx, dossier, timeline)));
                 return c;
             }

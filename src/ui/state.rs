@@ -27,6 +27,19 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// A fingerprint of what the card lists are computed from: the open articles (by address: an edit
+    /// puts a new `Arc` in place of the article) and the analyst's entity decisions. A change to a dossier
+    /// leaves it as it is, so the 10,000-row card list is not filtered again for it.
+    pub fn articles_fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        for article in &self.workspace.articles {
+            (Arc::as_ptr(article) as usize).hash(&mut hasher);
+        }
+        self.workspace.entities.hash(&mut hasher);
+        hasher.finish()
+    }
+
     /// Whether anything would be lost by quitting now.
     pub fn has_unsaved_changes(&self) -> bool {
         self.unsaved || !self.workspace.dirty.is_empty()
@@ -184,8 +197,8 @@ pub struct ViewState {
     pub recent_rows: Vec<(RowsKey, Vec<CardRow>)>,
     /// The laid-out reader text, with what it was laid out from.
     pub reader_galley: Option<(ReaderKey, Arc<egui::Galley>)>,
-    /// The countries of the workspace, for the generation they were counted in.
-    pub countries: Option<(u64, Arc<Countries>)>,
+    /// The countries of the workspace, with what they were counted from.
+    pub countries: Option<(CountriesKey, Arc<Countries>)>,
     /// The rows of the shown dossier's sections, with the generation and dossier they were built for.
     pub dossier_rows: Option<super::dossier_view::Rows>,
     /// The command palette, while open.
@@ -289,15 +302,29 @@ impl ViewState {
         keys.contains(key)
     }
 
-    /// The workspace's countries, counted again only when it changed.
+    /// The workspace's countries, counted again only when the articles or the set of dossiers changed
+    /// (not when a card goes into a dossier).
     pub fn countries(&mut self, state: &AppState) -> Arc<Countries> {
-        if self.countries.as_ref().is_none_or(|(generation, _)| *generation != state.generation) {
-            self.countries = None;
+        let key = CountriesKey {
+            articles: state.articles_fingerprint(),
+            dossiers: state.workspace.dossiers.iter().map(|d| d.country.clone()).collect(),
+        };
+        match &self.countries {
+            Some((cached, countries)) if *cached == key => Arc::clone(countries),
+            _ => {
+                let countries = Arc::new(Countries::of(&state.workspace));
+                self.countries = Some((key, Arc::clone(&countries)));
+                countries
+            }
         }
-        let (_, countries) =
-            self.countries.get_or_insert_with(|| (state.generation, Arc::new(Countries::of(&state.workspace))));
-        Arc::clone(countries)
     }
+}
+
+/// What the workspace's countries are counted from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountriesKey {
+    articles: u64,
+    dossiers: Vec<String>,
 }
 
 /// One line of the dossier panel's section list: a section title with its card count, a placeholder for
@@ -315,7 +342,8 @@ pub enum DossierRow {
 /// What a card-row list was computed from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RowsKey {
-    pub generation: u64,
+    /// [`AppState::articles_fingerprint`]: the rows follow the articles and entity decisions only.
+    pub articles: u64,
     pub article: Option<String>,
     pub filter: CardFilter,
 }
@@ -325,7 +353,7 @@ impl RowsKey {
     /// this filter's text contains the other's (typing narrows the list).
     pub fn narrows(&self, other: &RowsKey) -> bool {
         let (mine, theirs) = (self.filter.text.trim().to_lowercase(), other.filter.text.trim().to_lowercase());
-        self.generation == other.generation
+        self.articles == other.articles
             && self.article == other.article
             && CardFilter { text: String::new(), ..self.filter.clone() }
                 == CardFilter { text: String::new(), ..other.filter.clone() }
