@@ -210,17 +210,12 @@ fn measure(setup: &mut Setup, workload: Workload) -> Stats {
     ctx.disable_accesskit();
     let mut frame = eframe::Frame::_new_kittest();
     let app = setup.harness.state_mut();
-    let mut input = egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)), ..Default::default() };
-    if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
-        viewport.native_pixels_per_point = Some(1.0);
-    }
-    let reader = Pos2::new(WINDOW.x / 2.0, 200.0);
     let mut times = Vec::with_capacity(FRAMES);
     let mut direction = -1.0;
     for n in 0..WARM_UP + FRAMES {
         let mut events = vec![];
         match workload {
-            Workload::Idle => events.push(Event::PointerMoved(reader)),
+            Workload::Idle => events.push(Event::PointerMoved(READER)),
             Workload::TypeFilter if n % 2 == 0 => events.push(Event::Text("s".to_owned())),
             Workload::TypeFilter => {
                 for pressed in [true, false] {
@@ -248,20 +243,11 @@ fn measure(setup: &mut Setup, workload: Workload) -> Stats {
                 });
             }
         }
-        let mut frame_input = input.clone();
-        frame_input.time = Some(n as f64 / 60.0);
-        frame_input.predicted_dt = 1.0 / 60.0;
-        frame_input.events = events;
-        let start = Instant::now();
-        let output = ctx.run_ui(frame_input, |ui| eframe::App::ui(app, ui, &mut frame));
-        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-        let elapsed = start.elapsed();
-        std::hint::black_box(primitives);
+        let elapsed = timed_frame(&ctx, app, &mut frame, n, events);
         if n >= WARM_UP {
             times.push(elapsed);
         }
     }
-    input.events.clear();
     ctx.enable_accesskit();
     stats(times)
 }
@@ -457,18 +443,10 @@ fn frames_while_saving(setup: &mut Setup) {
     let app = setup.harness.state_mut();
     let snapshot = median_ms(5, || drop(std::hint::black_box(app.workspace().clone())));
     println!("ui_frame: the workspace snapshot a save takes (Workspace::clone): {snapshot:.2} ms");
-    let mut input = egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)), ..Default::default() };
-    if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
-        viewport.native_pixels_per_point = Some(1.0);
-    }
-    let reader = Pos2::new(WINDOW.x / 2.0, 200.0);
     let started = Instant::now();
     let (mut first, mut times) = (Duration::ZERO, Vec::new());
     for n in 0..100_000 {
-        let mut frame_input = input.clone();
-        frame_input.time = Some(n as f64 / 60.0);
-        frame_input.predicted_dt = 1.0 / 60.0;
-        frame_input.events = if n == 0 {
+        let events = if n == 0 {
             let key = |pressed| Event::Key {
                 key: egui::Key::S,
                 physical_key: None,
@@ -478,12 +456,9 @@ fn frames_while_saving(setup: &mut Setup) {
             };
             vec![key(true), key(false)]
         } else {
-            vec![Event::PointerMoved(reader)]
+            vec![Event::PointerMoved(READER)]
         };
-        let start = Instant::now();
-        let output = ctx.run_ui(frame_input, |ui| eframe::App::ui(app, ui, &mut frame));
-        std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-        let elapsed = start.elapsed();
+        let elapsed = timed_frame(&ctx, app, &mut frame, n, events);
         if n == 0 {
             first = elapsed;
         } else if app.is_saving() {
@@ -493,7 +468,6 @@ fn frames_while_saving(setup: &mut Setup) {
         }
     }
     let written = started.elapsed();
-    input.events.clear();
     ctx.enable_accesskit();
     let frames = times.len();
     let s = if times.is_empty() { Stats::default() } else { stats(times) };
@@ -512,16 +486,30 @@ fn frames_while_saving(setup: &mut Setup) {
 fn one_frame(setup: &mut Setup, n: usize) -> Duration {
     let ctx = setup.harness.ctx.clone();
     let mut frame = eframe::Frame::_new_kittest();
-    let app = setup.harness.state_mut();
+    timed_frame(&ctx, setup.harness.state_mut(), &mut frame, n, vec![Event::PointerMoved(READER)])
+}
+
+/// Where the pointer rests when it does nothing: on the reader.
+const READER: Pos2 = Pos2::new(WINDOW.x / 2.0, 200.0);
+
+/// Runs frame `n` of the app (60 a second, one point per pixel) with `events` and returns its time:
+/// `Context::run_ui` over `App::ui` plus tessellation.
+fn timed_frame(
+    ctx: &egui::Context,
+    app: &mut App,
+    frame: &mut eframe::Frame,
+    n: usize,
+    events: Vec<Event>,
+) -> Duration {
     let mut input = egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)), ..Default::default() };
     if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
         viewport.native_pixels_per_point = Some(1.0);
     }
     input.time = Some(n as f64 / 60.0);
     input.predicted_dt = 1.0 / 60.0;
-    input.events = vec![Event::PointerMoved(Pos2::new(WINDOW.x / 2.0, 200.0))];
+    input.events = events;
     let start = Instant::now();
-    let output = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut frame));
+    let output = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, frame));
     std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
     start.elapsed()
 }
