@@ -1661,18 +1661,8 @@ fn kind_apposition(w: &Words<'_>, at: usize, end: usize) -> Option<(usize, usize
         }
         k += 1;
     }
-    let head = head?;
-    let mut e = head + 1;
-    if matches!(w.lower(e), "of" | "for" | "in" | "based") {
-        let mut j = e + 1;
-        while j < end && j < e + 8 && (w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) && w.cue_at(j).is_none() {
-            j += 1;
-        }
-        if matches!(w.word(j), "," | "." | ";") {
-            e = j;
-        }
-    }
-    matches!(w.word(e), "," | "." | ";").then_some((s, e))
+    let e = to_clause_mark(w, head?, end, &["of", "for", "in", "based"])?;
+    Some((s, e))
 }
 
 /// "the Acme news agency", "the Red Hand militia": the kind of an organization after its name, when "the"
@@ -1772,9 +1762,16 @@ fn role_after(w: &Words<'_>, at: usize, end: usize) -> Option<(usize, usize)> {
         }
         k += 1;
     }
-    let head = head?;
+    let e = to_clause_mark(w, head?, end, &["of", "at", "for", "with"])?;
+    Some((s, e))
+}
+
+/// The end of a descriptive phrase whose head noun is at `head`, when a clause mark (",", ".", ";") follows
+/// it: right after the head, or after a phrase of up to eight words opened by one of `joins` ("head of the
+/// Y Party,"); `None` when no clause mark follows.
+fn to_clause_mark(w: &Words<'_>, head: usize, end: usize, joins: &[&str]) -> Option<usize> {
     let mut e = head + 1;
-    if matches!(w.lower(e), "of" | "at" | "for" | "with") {
+    if joins.contains(&w.lower(e)) {
         let mut j = e + 1;
         while j < end && j < e + 8 && (w.is_word(j) || w.kind(j) == Some(Kind::Possessive)) && w.cue_at(j).is_none() {
             j += 1;
@@ -1783,5 +1780,5 @@ fn role_after(w: &Words<'_>, at: usize, end: usize) -> Option<(usize, usize)> {
             e = j;
         }
     }
-    matches!(w.word(e), "," | "." | ";").then_some((s, e))
+    matches!(w.word(e), "," | "." | ";").then_some(e)
 }
