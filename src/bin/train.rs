@@ -302,13 +302,7 @@ fn read_gum(text: &str, doc: usize, lex: &Lexicon, out: &mut Vec<Sentence>) {
             }
             continue;
         }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
-            continue;
-        }
+        let Some(cols) = conllu_columns(line) else { continue };
         let upos = POS_TAGS.iter().position(|&t| t == cols[3]).unwrap_or(POS_TAGS.len() - 1);
         toks.push(GumToken {
             form: cols[1].to_owned(),
@@ -862,13 +856,7 @@ fn speaker_examples(text: &str) -> Vec<dossier::extract::ranker::Example> {
             }
             continue;
         }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
-            continue;
-        }
+        let Some(cols) = conllu_columns(line) else { continue };
         if cols[0] == "1" {
             sentence_start = toks.len();
         }
@@ -1006,4 +994,14 @@ fn speaker_examples(text: &str) -> Vec<dossier::extract::ranker::Example> {
         out.push(Example { pronoun: p, candidates, gold });
     }
     out
+}
+
+/// The columns of a CoNLL-U token line; `None` for a comment, a multi-word token or an empty node (ids
+/// "3-4", "5.1"). Blank lines, which end a sentence, are the caller's.
+fn conllu_columns(line: &str) -> Option<Vec<&str>> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let cols: Vec<&str> = line.split('\t').collect();
+    (cols.len() >= 10 && !cols[0].contains('-') && !cols[0].contains('.')).then_some(cols)
 }
