@@ -77,20 +77,18 @@ pub fn one_row_per_entity(rows: Vec<CardRow>, workspace: &Workspace, resolver: &
 pub fn repeats(ui: &egui::Ui, state: &AppState, view: &mut ViewState) -> Arc<Repeats> {
     let id = egui::Id::unique("statement_repeats");
     let resolver = entities(state, view);
-    let articles = article_addresses(&state.workspace);
-    // Found again only when the articles or the analyst's decisions changed, not on a change to a dossier
-    // (the entities follow from those two).
-    type Cached = (Arc<Vec<usize>>, Arc<EntityDecisions>, Arc<Repeats>);
-    if let Some((for_articles, decisions, repeats)) = ui.data(|d| d.get_temp::<Cached>(id)) {
-        if *for_articles == articles && *decisions == state.workspace.entities {
+    // Found again only when the articles or the analyst's decisions changed (what the entities follow
+    // from), not on a change to a dossier.
+    let key = state.articles_fingerprint();
+    if let Some((for_key, repeats)) = ui.data(|d| d.get_temp::<(u64, Arc<Repeats>)>(id)) {
+        if for_key == key {
             return repeats;
         }
     }
     let list: Vec<&Article> = state.workspace.articles.iter().map(|a| &**a).collect();
     let repeats =
         Arc::new(Repeats::of(&list, |article, actor| resolver.entity_of(&article.hash, actor).map(|e| e.id.clone())));
-    let key = (Arc::new(articles), Arc::new(state.workspace.entities.clone()));
-    ui.data_mut(|d| d.insert_temp::<Cached>(id, (key.0, key.1, Arc::clone(&repeats))));
+    ui.data_mut(|d| d.insert_temp(id, (key, Arc::clone(&repeats))));
     repeats
 }
 
