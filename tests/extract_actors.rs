@@ -158,3 +158,55 @@ fn two_organizations_joined_by_and_stay_two() {
     assert!(orgs.contains(&"Hamas"), "{orgs:?}");
     assert!(orgs.iter().all(|o| !o.contains(" and ")), "{orgs:?}");
 }
+
+#[test]
+fn an_initial_before_a_surname_writes_a_person_and_keeps_its_full_stop() {
+    let text = "The committee heard from R. Okonkwo and J. Vasquez before lunch. \
+                Senator Alan T. Brody chaired the hearing.";
+    let a = extract(text);
+    for name in ["R. Okonkwo", "J. Vasquez", "Alan T. Brody"] {
+        let Some(p) = named(&a, name) else { panic!("no {name}: {:?}", names(&a)) };
+        assert_eq!(p.kind, ActorKind::Person, "{name}");
+    }
+    // The initial is no person of its own, and the name does not stop at it.
+    for part in ["R", "J", "Alan T", "Brody"] {
+        assert!(named(&a, part).is_none(), "{part} is an actor: {:?}", names(&a));
+    }
+}
+
+#[test]
+fn an_occupation_or_a_relative_clause_describes_a_name_as_a_person() {
+    // Names the tagger alone may not know: the words around them say they are people.
+    let text = "The deal was welcomed by trader Oyelaran Batbold. \
+                Tevita Maka, who runs the harbour ferry, said prices would rise. \
+                The harbour master, a retired engineer, spoke to his neighbour, Sione Latu, on Friday. \
+                Malakai Fifita, a fisherman from the north, disagreed.";
+    let a = extract(text);
+    for name in ["Oyelaran Batbold", "Tevita Maka", "Sione Latu", "Malakai Fifita"] {
+        let Some(p) = named(&a, name) else { panic!("no {name}: {:?}", names(&a)) };
+        assert_eq!(p.kind, ActorKind::Person, "{name}");
+    }
+}
+
+#[test]
+fn a_given_name_alone_refers_to_the_one_person_it_begins() {
+    let text = "Squash champion Jahangir Qadri lost in the final on Sunday. \
+                Jahangir said afterwards that he had been unwell all week.";
+    let a = extract(text);
+    let Some(p) = named(&a, "Jahangir Qadri") else { panic!("no Jahangir Qadri: {:?}", names(&a)) };
+    assert!(p.mentions.len() >= 2, "{:?}", p.mentions);
+    assert!(named(&a, "Jahangir").is_none(), "{:?}", names(&a));
+    let said = a.statements.iter().find(|s| s.cue == "said").map(|s| s.speaker.clone());
+    assert_eq!(said, Some(Some(p.id.clone())));
+}
+
+#[test]
+fn given_names_of_other_countries_are_evidence_of_a_person() {
+    // Given names outside the US census lists (Turkish, Dutch, Czech): with a second name after them.
+    let text = "The squad for the qualifier includes Hakan Yildirimoglu, Gert Vanderwiele and Radek Sklenar.";
+    let a = extract(text);
+    for name in ["Hakan Yildirimoglu", "Gert Vanderwiele", "Radek Sklenar"] {
+        let Some(p) = named(&a, name) else { panic!("no {name}: {:?}", names(&a)) };
+        assert_eq!(p.kind, ActorKind::Person, "{name}");
+    }
+}

@@ -239,6 +239,18 @@ const PLACE_HEADS: &[&str] = &[
     "territory",
     "territories",
     "canal",
+    "place",
+    "lane",
+    "drive",
+    "boulevard",
+    "crescent",
+    "terrace",
+    "highway",
+    "plaza",
+    "quay",
+    "wharf",
+    "arena",
+    "park",
 ];
 
 /// Nouns of places, settlements and things that a name before them only modifies ("the Kolonnade shopping
@@ -387,6 +399,47 @@ pub struct Registry {
     aliases: HashMap<String, usize>,
     /// Organizations by the initials of their name's capitalised words (lower case, "cfmeu"): the first one.
     by_initials: HashMap<String, usize>,
+}
+
+/// How sure a name written with an initial before a surname is a person's.
+const INITIAL_PERSON: f32 = 0.75;
+
+/// How sure a name is a person's when an occupation before it or "who" after it describes it.
+const DESCRIBED_PERSON: f32 = 0.8;
+
+/// The word that describes the name `ns..ne` as a person's, if one does: an occupation or relation in lower
+/// case right before it ("coach Fabio Rossi", "said broker Amir Khan") or "who" right after its comma
+/// ("Lena Brandt, who ...").
+fn described_person(w: &Words<'_>, ns: usize, ne: usize, sentence_first: usize) -> Option<usize> {
+    let occupation = |k: usize| k >= sentence_first && !w.is_cap(k) && is_role_noun(w, k);
+    let before = ns.checked_sub(1).filter(|&k| occupation(k));
+    // "his colleague, Chen Long", "a local farmer, Jo Bright".
+    let before_comma = ns.checked_sub(2).filter(|&k| w.word(k + 1) == "," && occupation(k));
+    let who = (w.word(ne) == "," && w.lower(ne + 1) == "who").then_some(ne + 1);
+    before.or(before_comma).or(who).or_else(|| apposed_occupation(w, ne))
+}
+
+/// "Lena Brandt, a lawyer,", "Ravi Nair, the Delhi-born actor who …": the occupation of an apposition that
+/// opens with an article right after the name `…ne`, ended by a comma, a full stop, "who" or a preposition.
+fn apposed_occupation(w: &Words<'_>, ne: usize) -> Option<usize> {
+    if w.word(ne) != "," || !matches!(w.lower(ne + 1), "a" | "an" | "the") {
+        return None;
+    }
+    let head = (ne + 2..ne + 7).find(|&k| !w.is_word(k) || is_role_noun(w, k) && !w.is_cap(k))?;
+    let closes = !w.is_word(head + 1) || matches!(w.lower(head + 1), "who" | "of" | "for" | "at" | "with" | "from");
+    (w.is_word(head) && closes).then_some(head)
+}
+
+/// Is token `i` a person's initial inside a name: one capital letter, its full stop written against it, and
+/// a capitalised word after it ("W. Athey", "George W. Bush")?
+fn is_initial(w: &Words<'_>, i: usize) -> bool {
+    let mut letters = w.word(i).chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_none()
+        && w.word(i + 1) == "."
+        && w.tokens.get(i + 1).is_some_and(|dot| dot.start == w.tokens[i].end)
+        && w.is_cap(i + 2)
+        && w.is_word(i + 2)
 }
 
 /// The initials of a name's capitalised words, in lower case ("Construction Forestry Mining and Energy
@@ -659,6 +712,24 @@ impl Registry {
         list.iter().rev().copied().find(|&i| self.drafts[i].kind == ActorKind::Person && self.drafts[i].key == key)
     }
 
+    /// The one person named in full whose given name is the word `lower` ("Jansher" for "Jansher Khan"), if
+    /// no other actor has that word in its name.
+    pub fn person_by_given_name(&self, lower: &str) -> Option<usize> {
+        let list = self.by_word.get(lower)?;
+        let mut found = None;
+        for &i in list {
+            let d = &self.drafts[i];
+            let mut words = d.lower.split_whitespace();
+            let given = d.kind == ActorKind::Person && words.next() == Some(lower) && words.next().is_some();
+            match found {
+                None if given => found = Some(i),
+                Some(f) if f == i => {}
+                _ => return None,
+            }
+        }
+        found
+    }
+
     /// The first organization whose name starts with the word `lower` ("Amnesty").
     pub fn organization_by_first_word(&self, lower: &str) -> Option<usize> {
         let list = self.by_word.get(lower)?;
@@ -841,9 +912,12 @@ pub fn phrase_at(
                 && !w.is_cap(j + 1)
                 && !common_org
                 && !title_tokens.last().is_some_and(|&l| l + 1 == j && w.title(l) == Some(TitleWord::Modifier)));
-        if cap_name_word || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
+        // "I. Austin": an initial that is also a common word.
+        let initial = is_initial(w, j) && !w.is_common(j + 2);
+        if cap_name_word || initial || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
             name_start.get_or_insert(j);
-            j += 1;
+            // "George W. Bush", "W. Athey": an initial's full stop stays inside the name.
+            j += if is_initial(w, j) { 2 } else { 1 };
             continue;
         }
         // A country or organization word inside a name: "Tehreek-e-Taliban Pakistan".
@@ -920,7 +994,11 @@ pub fn phrase_at(
         let lead = leading_role(w, ns, ne);
         let role_from = title_tokens.first().copied().unwrap_or(ns).min(ns);
         let ns = lead.map_or(ns, |(_, name)| name);
-        let words: Vec<&str> = (ns..ne).filter(|&k| w.is_word(k)).map(|k| w.word(k)).collect();
+        // An initial keeps its full stop: "George W. Bush".
+        let words: Vec<&str> = (ns..ne)
+            .filter(|&k| w.is_word(k))
+            .map(|k| if is_initial(w, k) { span_of(k, k + 2).text(w.text) } else { w.word(k) })
+            .collect();
         let last_lower = w.lower(ne - 1).to_owned();
         let span = span_of(ns, ne);
         let role = match lead {
@@ -1011,16 +1089,24 @@ pub fn phrase_at(
                 reg.drafts[a].mentions.push(span);
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
+            // "Jansher Khan … Jansher said": a given name alone, rare in the census lists (not "John"), that
+            // begins the name of exactly one person met before.
+            if t.flags(ns) & features::FIRST_COMMON == 0 && !t.is_headline(ns) {
+                if let Some(a) = reg.person_by_given_name(&lower) {
+                    reg.drafts[a].mentions.push(span);
+                    return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
+                }
+            }
         }
         if PLACE_HEADS.contains(&last_lower.as_str()) && !honorific {
             return Some(Phrase { start: i, end: j, referent: Referent::Place });
         }
         // A person needs evidence: a title or honorific, the tagger, or a known first name.
         let first_flags = t.flags(ns);
-        let first_name = words.len() > 1 && first_flags & features::FIRST != 0;
+        let first_name = words.len() > 1 && first_flags & (features::FIRST | features::WORLD_FIRST) != 0;
         // A common census first name that is no common word ("Sunday" is both), before another name.
         let known_first = words.len() >= 2
-            && first_flags & features::FIRST_COMMON != 0
+            && first_flags & (features::FIRST_COMMON | features::WORLD_FIRST) != 0
             && first_flags & features::COMMON == 0
             && w.is_cap(ns + 1);
         // "Osama bin Laden", "Marius duPlessis": a particle inside the name marks a person's name.
@@ -1073,6 +1159,17 @@ pub fn phrase_at(
             (0.9, "honorific + name".to_owned())
         } else if !title_tokens.is_empty() {
             (0.9, "title + name".to_owned())
+        } else if is_initial(w, ns)
+            && words.len() > 1
+            && !t.is_headline(ns)
+            && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6)
+        {
+            // "W. Athey", "J. R. Smith": initials before a surname write a person's name.
+            (INITIAL_PERSON.max(reading.prob), "initial + name".to_owned())
+        } else if let Some(k) = described_person(w, ns, ne, sentence_first).filter(|_| {
+            !t.is_headline(ns) && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6)
+        }) {
+            (DESCRIBED_PERSON.max(reading.prob), format!("name described as a person ('{}')", w.word(k)))
         } else {
             match reading.kind {
                 // In a headline only a sure reading makes a person.

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::lexicon::{CountryForm, Entry, Lexicon, TitleWord, WordClass};
 
 const NAMES: &str = include_str!("../../assets/names.tsv");
+const WORLD_NAMES: &str = include_str!("../../assets/world_names.tsv");
 
 /// Gazetteer and word-list facts about a token, one bit each.
 pub type Flags = u16;
@@ -43,6 +44,11 @@ pub const SOURCE: Flags = 1 << 12;
 pub const MALE: Flags = 1 << 13;
 /// A first name that is mostly female in the census.
 pub const FEMALE: Flags = 1 << 14;
+/// A given name of another country, not in the census lists (`assets/world_names.tsv`). Evidence for the
+/// actor pass only: the taggers' features leave it out ([`TAGGER_FLAGS`]).
+pub const WORLD_FIRST: Flags = 1 << 15;
+/// The flags the taggers read.
+const TAGGER_FLAGS: Flags = !WORLD_FIRST;
 
 /// What the census says about one lower-case name.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -76,6 +82,14 @@ pub fn names() -> &'static HashMap<String, NameInfo> {
             map.insert(name.to_owned(), info);
         }
         map
+    })
+}
+
+/// The world given-name table (`assets/world_names.tsv`): lower-case names, parsed once.
+fn world_names() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static WORLD: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    WORLD.get_or_init(|| {
+        WORLD_NAMES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect()
     })
 }
 
@@ -117,6 +131,9 @@ pub fn name_flags(word: &str, lower: &str) -> Flags {
                 _ => LAST,
             };
             f |= n.gender;
+        }
+        if f & FIRST == 0 && world_names().contains(lower) {
+            f |= WORLD_FIRST;
         }
     }
     f
@@ -327,7 +344,7 @@ pub fn features(
     };
     let flags_at = |k: isize| -> Flags {
         let j = i as isize + k;
-        if j < first as isize || j >= end as isize { 0 } else { view.flags[j as usize] }
+        if j < first as isize || j >= end as isize { 0 } else { view.flags[j as usize] & TAGGER_FLAGS }
     };
     let w = view.words[i];
     let sh = shape(w);
