@@ -806,6 +806,24 @@ fn org_key(name: &str) -> String {
     name.to_lowercase().trim_start_matches("the ").to_owned()
 }
 
+/// A country written at the start of a phrase ("Afghanistan's", "Indian"): which country, in what form, and
+/// its tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct CountryWords {
+    country: usize,
+    form: CountryForm,
+    start: usize,
+    end: usize,
+}
+
+/// A listed organization written in a phrase: its entry in the lexicon and its tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct OrgWords {
+    org: usize,
+    start: usize,
+    end: usize,
+}
+
 /// Scans tokens `first..end` for a name phrase starting at `i`. Returns the phrase, or `None` when no
 /// actor, role or country phrase starts there.
 pub fn phrase_at(
@@ -821,8 +839,8 @@ pub fn phrase_at(
     }
     // Units of the phrase.
     let mut j = i;
-    let mut country: Option<(usize, CountryForm, usize, usize)> = None; // (country index, form, start, end)
-    let mut org: Option<(usize, usize, usize)> = None; // (org index, start, end)
+    let mut country: Option<CountryWords> = None;
+    let mut org: Option<OrgWords> = None;
     let mut title_tokens: Vec<usize> = Vec::new();
     let mut honorific = false;
     let mut gender: Option<Gender> = None;
@@ -831,7 +849,7 @@ pub fn phrase_at(
         if name_start.is_none() {
             if let Some((c, form, e)) = w.country_at(j) {
                 if country.is_none() || title_tokens.is_empty() {
-                    country = Some((c, form, j, e));
+                    country = Some(CountryWords { country: c, form, start: j, end: e });
                     j = e;
                     if w.kind(j) == Some(Kind::Possessive) {
                         j += 1;
@@ -840,7 +858,7 @@ pub fn phrase_at(
                 }
             }
             if let Some(super::words::Hit { entry: Entry::Organization(o), end: e, .. }) = w.hit_at(j) {
-                org = Some((o, j, e));
+                org = Some(OrgWords { org: o, start: j, end: e });
                 j = e;
                 if w.kind(j) == Some(Kind::Possessive) {
                     j += 1;
@@ -968,9 +986,8 @@ pub fn phrase_at(
     }
     let text = w.text;
     let span_of = |a: usize, b: usize| Span::new(w.tokens[a].start, w.tokens[b - 1].end);
-    let country_of = |c: &(usize, CountryForm, usize, usize)| {
-        (w.country_code(c.0).to_owned(), span_of(c.2, c.3).text(text).to_owned())
-    };
+    let country_of =
+        |c: &CountryWords| (w.country_code(c.country).to_owned(), span_of(c.start, c.end).text(text).to_owned());
     // A name: a person, or an organization when an organization word ends it.
     if let Some(ns) = name_start {
         let mut ne = j;
@@ -1011,7 +1028,7 @@ pub fn phrase_at(
                 return Some(Phrase {
                     start: i,
                     end: j,
-                    referent: Referent::Country { code: w.country_code(c.0).to_owned(), form: CountryForm::Name },
+                    referent: Referent::Country { code: w.country_code(c.country).to_owned(), form: CountryForm::Name },
                 });
             }
         }
@@ -1062,11 +1079,11 @@ pub fn phrase_at(
             let ns = if modifiers { title_tokens[0] } else { ns };
             let span = span_of(ns, ne);
             let name = span.text(text).to_owned();
-            let start = if country.is_some_and(|c| c.3 == ns || c.3 + 1 == ns) { i } else { ns };
+            let start = if country.is_some_and(|c| c.end == ns || c.end + 1 == ns) { i } else { ns };
             let name = match country.filter(|_| start == i) {
                 // "the Indian Parliament" as written; "Afghanistan's Defence Ministry" → "Afghanistan Defence Ministry".
-                Some(c) if c.1 == CountryForm::Adjective => format!("{} {name}", span_of(c.2, c.3).text(text)),
-                Some(c) => format!("{} {name}", w.lex.countries[c.0].name),
+                Some(c) if c.form == CountryForm::Adjective => format!("{} {name}", span_of(c.start, c.end).text(text)),
+                Some(c) => format!("{} {name}", w.lex.countries[c.country].name),
                 None => name,
             };
             let a = reg.organization(&name, cty, false, span);
@@ -1202,7 +1219,9 @@ pub fn phrase_at(
                 Some(EntityType::Organization) => {
                     // The tagger's organization may start at a place or country word: "Manchester United".
                     let from = match country {
-                        Some(c) if c.3 == ns && t.reading(c.2, c.3).kind == Some(EntityType::Organization) => c.2,
+                        Some(c) if c.end == ns && t.reading(c.start, c.end).kind == Some(EntityType::Organization) => {
+                            c.start
+                        }
                         _ => ns,
                     };
                     let whole = span_of(from, ne);
@@ -1238,7 +1257,7 @@ pub fn phrase_at(
         }
         return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
     }
-    if let Some((o, s, e)) = org {
+    if let Some(OrgWords { org: o, start: s, end: e }) = org {
         let entry = &w.lex.organizations[o];
         let implicit = entry.country.clone().map(|c| (c.clone(), entry.name.clone()));
         let explicit = country.as_ref().map(country_of);
@@ -1260,12 +1279,12 @@ pub fn phrase_at(
             // "the Russian Foreign Ministry", "the Indian parliament", "Pakistan's military intelligence": a body
             // tied to a country is an organization.
             let first = title_tokens[0];
-            let next_to_country = country.is_some_and(|c| c.3 == first || c.3 + 1 == first);
+            let next_to_country = country.is_some_and(|c| c.end == first || c.end + 1 == first);
             if body && (w.is_cap(last) || next_to_country) {
                 // "the Israeli Government" is the country acting.
                 if title_tokens.len() == 1 && matches!(w.lower(last), "government" | "administration") {
                     if let Some(c) = country {
-                        let code = w.country_code(c.0).to_owned();
+                        let code = w.country_code(c.country).to_owned();
                         return Some(Phrase {
                             start: i,
                             end: j,
@@ -1278,7 +1297,7 @@ pub fn phrase_at(
                     let body_words = title_case(span_of(first, last + 1).text(text));
                     let name = format!("{cname} {body_words}");
                     let adjective = match country {
-                        Some(c) => format!("{} {body_words}", span_of(c.2, c.3).text(text)),
+                        Some(c) => format!("{} {body_words}", span_of(c.start, c.end).text(text)),
                         None => body_words.clone(),
                     };
                     let existing = reg
@@ -1292,7 +1311,7 @@ pub fn phrase_at(
                             a
                         }
                         None => reg.organization(
-                            if country.is_some_and(|c| c.1 == CountryForm::Adjective) { &adjective } else { &name },
+                            if country.is_some_and(|c| c.form == CountryForm::Adjective) { &adjective } else { &name },
                             Some((code, evidence)),
                             false,
                             span,
@@ -1310,11 +1329,11 @@ pub fn phrase_at(
         }
     }
     if let Some(c) = country {
-        if c.1 != CountryForm::Adjective || c.3 == j {
+        if c.form != CountryForm::Adjective || c.end == j {
             return Some(Phrase {
-                start: c.2,
-                end: c.3,
-                referent: Referent::Country { code: w.country_code(c.0).to_owned(), form: c.1 },
+                start: c.start,
+                end: c.end,
+                referent: Referent::Country { code: w.country_code(c.country).to_owned(), form: c.form },
             });
         }
     }
