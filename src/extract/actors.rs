@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lexicon::{CountryForm, Entry, TitleWord};
+use crate::lexicon::{self, CountryForm, Entry, TitleWord};
 use crate::model::{ActorKind, Span};
 
 use super::tagging::Tagged;
@@ -174,29 +174,6 @@ const RANK_MODIFIERS: &[&str] = &[
     "executive",
     "managing",
     "shadow",
-];
-
-/// Days and months, which follow an organization word with "on" or "in" without being part of its name.
-const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Words that join an organization word to the rest of its name: "Bank of England".
@@ -961,7 +938,7 @@ pub fn phrase_at(
         // Industry".
         if name_start.is_some() && ORG_JOINS.contains(&w.word(j)) && ORG_HEADS.contains(&w.lower(j - 1)) {
             // "the Bureau on Monday", "the Commission in March": a date is no part of the name.
-            if w.is_cap(j + 1) && !DATE_WORDS.contains(&w.lower(j + 1)) {
+            if w.is_cap(j + 1) && !lexicon::is_date_word(w.lower(j + 1)) {
                 j += 1;
                 continue;
             }

@@ -14,6 +14,30 @@ const HONORIFICS: &str = include_str!("../../assets/honorifics.txt");
 const SOURCES: &str = include_str!("../../assets/sources.txt");
 const COMMON: &str = include_str!("../../assets/common_words.txt");
 
+/// The days of the week, in lower case.
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The months, in lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Is the lower-case word a day of the week or a month ("monday", "march")?
+pub fn is_date_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+}
+
 /// How a gazetteer entry names a country.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountryForm {

@@ -225,26 +225,13 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 /// The month a word names (English, full or abbreviated), 1–12.
 fn month(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
     }
-    let position =
-        MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
+    let position = crate::lexicon::MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")));
     position.map(|p| p as u32 + 1)
 }
 
