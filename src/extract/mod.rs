@@ -1,10 +1,3 @@
-//! Text → actors and statements. One pass over the tokens for names, one for cues; pure, linear in the
-//! text, never fails and never panics (problems become warnings).
-//!
-//! Pipeline: [`tokens`] (tokens, quotations, sentences) → [`words`] (lexicon classes per token) →
-//! [`actors`] (name phrases, merged into one actor per referent) → [`statements`] (cues, speakers,
-//! contents) → speaker resolution (pronouns, role nouns) → the [`Analysis`].
-
 //! Text → actors and statements, in passes, one file each; pure, linear in the text, never fails and
 //! never panics (problems become warnings). [`analyse`] reads as the pipeline:
 //!
@@ -12,7 +5,8 @@
 //! 2. [`tagging`]: the name tagger's reading of each sentence (`src/tag/`).
 //! 3. [`entities`]: name phrases, merged into one actor per referent ([`actors`]: the phrase grammar and
 //!    the registry of actors), with their [`roles`] and the article's countries as they come.
-//! 4. [`attribution`]: cues, speakers as written and contents, by named patterns.
+//! 4. [`attribution`]: cues, speakers as written and contents, by named patterns; [`cue_sense`]: the
+//!    learned judgement of whether a reported statement's cue is speech or another sense of its word.
 //! 5. [`countries`]: the countries of actors the text leaves open.
 //! 6. [`resolution`]: each speaker resolved to an actor (names, role nouns, pronouns with the learned
 //!    [`ranker`], unnamed sources).
@@ -21,6 +15,7 @@
 mod actors;
 mod attribution;
 mod countries;
+pub mod cue_sense;
 mod entities;
 mod output;
 pub(crate) mod places;
@@ -52,6 +47,14 @@ pub fn pronoun_examples(text: &str) -> Vec<ranker::Example> {
     rec.map(|r| r.examples).unwrap_or_default()
 }
 
+/// The cue-sense model's training examples in a text: every reported statement the patterns find, with
+/// its features and content (`train`, cue section, labels them by PolNeAR's attributions).
+pub fn cue_examples(text: &str) -> Vec<cue_sense::Example> {
+    let mut rec = Some(Recorder::default());
+    analyse(text, &mut rec);
+    rec.map(|r| r.cues).unwrap_or_default()
+}
+
 fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
     // 1. Tokens, quotations and sentences.
     let toks = tokens::tokenize(text);
@@ -69,8 +72,12 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
     let tagged = tagging::Tagged::new(&w, &sents);
     // 3. Names, with their roles and the article's countries.
     let mut names = entities::scan(&w, &tagged, &sents);
-    // 4. Statements as the text attributes them.
+    // 4. Statements as the text attributes them, less those whose cue is another sense of its word.
     let mut found = attribution::statements(&w, &sents, &quotes, &layout);
+    if let Some(r) = rec.as_mut() {
+        r.cues = cue_sense::examples(&w, &found);
+    }
+    cue_sense::judge(&w, &mut found);
     // 5. Countries of the actors the text leaves open.
     countries::of_actors(&w, &mut names, &sents);
     // 6. Speakers resolved to actors.

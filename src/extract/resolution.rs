@@ -565,12 +565,14 @@ pub(super) const PRONOUN_WINDOW: usize = 4;
 /// costs the same in a long text as in a short one.
 pub(super) const PRONOUN_REACH: usize = 300;
 
-/// Collects [`pronoun_examples`] during an analysis.
+/// Collects [`pronoun_examples`] and [`cue_examples`] during an analysis.
 #[derive(Default)]
 pub(super) struct Recorder {
     pub examples: Vec<ranker::Example>,
     /// Each actor's gender before any pronoun was resolved to it (from its name, honorific or title).
     pub gender_before: Vec<Option<actors::Gender>>,
+    /// The reported statements the patterns found, before the cue-sense model judged them.
+    pub cues: Vec<super::cue_sense::Example>,
 }
 
 /// Pass 6: resolves the speaker of every statement of `found` (in text order), then splits statements

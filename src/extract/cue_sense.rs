@@ -1,0 +1,250 @@
+//! Cue sense: whether a cue the attribution patterns found reports speech or a stated position ("said that
+//! …", "denied the charge") or is another sense of its word ("claimed a third victory", "maintained a lead",
+//! "the promises he made"). A logistic model over the words around the cue and the shape of the content
+//! gives the probability that the statement is an attribution; a reported (not quoted) statement below the
+//! model's threshold is dropped. Quotations keep their cue: beside a quotation a cue verb reports speech.
+//!
+//! The model is trained by `cargo run --release --bin train` (the cue section) on the attributions of
+//! PolNeAR `train/`, written to `assets/models/cue.bin` with the threshold chosen on held-out training
+//! documents; the same [`features`] serve training and extraction.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::attribution::{Found, Speaker};
+use super::words::Words;
+use crate::model::Span;
+
+/// A trained cue-sense model: a weight per hashed feature, and the probability below which a reported
+/// statement is dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sense {
+    weights: FxHashMap<u32, f32>,
+    pub threshold: f32,
+}
+
+/// One statement the patterns found, as the trainer sees it: its features and its content.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub features: Vec<u32>,
+    pub content: Span,
+}
+
+/// 32-bit FNV-1a of the parts, with a separator between them (fixed: model files depend on it).
+fn key(parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for p in parts {
+        for b in p.bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The class of a token's shape: how the word after a cue begins.
+fn class(word: &str) -> &'static str {
+    match word.chars().next() {
+        None => "none",
+        Some(c) if c.is_uppercase() => "cap",
+        Some(c) if c.is_lowercase() => "lower",
+        Some(c) if c.is_numeric() => "digit",
+        Some('"' | '“' | '”' | '\'' | '‘' | '’') => "quote",
+        Some(_) => "punct",
+    }
+}
+
+/// How long a content is, in words, by bands.
+fn length_band(words: usize) -> &'static str {
+    match words {
+        0..=1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        6..=10 => "6-10",
+        11..=20 => "11-20",
+        _ => "21+",
+    }
+}
+
+/// The features of a statement with a cue: the pattern, the cue's words, the words right before and after
+/// it, how the content begins and how long it is, each also joined with the cue's first word. Empty for a
+/// statement without a cue.
+pub(crate) fn features(w: &Words<'_>, f: &Found, out: &mut Vec<u32>) {
+    out.clear();
+    let Some(cue) = f.cue else { return };
+    let first = w.lower(cue.start);
+    let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| w.lower(k)).collect();
+    let cue_text = cue_words.join(" ");
+    let next = if cue.end < w.len() { w.lower(cue.end) } else { "</s>" };
+    let next_class = if cue.end < w.len() { class(w.word(cue.end)) } else { "none" };
+    let prev = if cue.start > 0 { w.lower(cue.start - 1) } else { "<s>" };
+    let content = f.content.text(w.text);
+    let content_first = content.split_whitespace().next().unwrap_or("").to_lowercase();
+    let band = length_band(content.split_whitespace().count());
+    let speaker = match f.speaker {
+        Speaker::Phrase { .. } => "phrase",
+        Speaker::SameAs(_) => "same",
+        Speaker::None => "none",
+    };
+    let direct = if f.direct { "direct" } else { "reported" };
+    for parts in [
+        &["bias"][..],
+        &["rule", f.rule],
+        &["direct", direct],
+        &["speaker", speaker],
+        &["cue", &cue_text],
+        &["first", first],
+        &["next", next],
+        &["first+next", first, next],
+        &["next-class", next_class],
+        &["first+next-class", first, next_class],
+        &["prev", prev],
+        &["first+prev", first, prev],
+        &["content-first", &content_first],
+        &["first+content-first", first, &content_first],
+        &["length", band],
+        &["first+length", first, band],
+        &["rule+direct", f.rule, direct],
+        &["first+speaker", first, speaker],
+    ] {
+        out.push(key(parts));
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+const MAGIC: &[u8; 4] = b"CUE1";
+
+impl Sense {
+    /// The probability that a statement with these features is an attribution.
+    pub fn prob(&self, feats: &[u32]) -> f32 {
+        sigmoid(feats.iter().map(|k| self.weights.get(k).copied().unwrap_or(0.0)).sum())
+    }
+
+    /// Does the model keep this statement? Quotations, statements without a cue and those without
+    /// features always stay.
+    pub(crate) fn keeps(&self, f: &Found, feats: &[u32]) -> bool {
+        f.direct || f.cue.is_none() || feats.is_empty() || self.prob(feats) >= self.threshold
+    }
+
+    /// Trains on examples (features, whether it is an attribution) by full-batch gradient descent on the
+    /// log-likelihood with an L2 penalty (AdaGrad steps). Deterministic: keys summed in a fixed order.
+    pub fn train(examples: &[(Vec<u32>, bool)], iterations: usize, l2: f32, threshold: f32) -> Self {
+        let mut keys: Vec<u32> = examples.iter().flat_map(|(f, _)| f.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let index: FxHashMap<u32, usize> = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        let rows: Vec<(Vec<usize>, f32)> =
+            examples.iter().map(|(f, y)| (f.iter().map(|k| index[k]).collect(), if *y { 1.0 } else { 0.0 })).collect();
+        let mut w = vec![0.0f32; keys.len()];
+        let mut g2 = vec![1e-8f32; keys.len()];
+        let rate = 0.5f32;
+        let n = rows.len().max(1) as f32;
+        for _ in 0..iterations {
+            let mut grad: Vec<f32> = w.iter().map(|x| l2 * x).collect();
+            for (f, y) in &rows {
+                let p = sigmoid(f.iter().map(|&i| w[i]).sum());
+                let d = (p - y) / n;
+                for &i in f {
+                    grad[i] += d;
+                }
+            }
+            for i in 0..w.len() {
+                g2[i] += grad[i] * grad[i];
+                w[i] -= rate * grad[i] / g2[i].sqrt();
+            }
+        }
+        Self { weights: keys.into_iter().zip(w).collect(), threshold }
+    }
+
+    /// The model file: magic, the threshold, the number of weights, then each key and weight (little
+    /// endian), by key.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut keys: Vec<(&u32, &f32)> = self.weights.iter().filter(|(_, w)| **w != 0.0).collect();
+        keys.sort_by_key(|(k, _)| **k);
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&self.threshold.to_le_bytes());
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for (k, w) in keys {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a model file; `None` when it is not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let threshold = f32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
+        let n = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?) as usize;
+        let body = rest.get(8..)?;
+        if body.len() != n * 8 || !threshold.is_finite() {
+            return None;
+        }
+        let weights = body
+            .chunks_exact(8)
+            .map(|c| {
+                let k = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                let w = f32::from_le_bytes([c[4], c[5], c[6], c[7]]);
+                (k, w)
+            })
+            .filter(|(_, w)| w.is_finite())
+            .collect();
+        Some(Self { weights, threshold })
+    }
+}
+
+const CUE_MODEL: &[u8] = include_bytes!("../../assets/models/cue.bin");
+
+/// The shipped model, parsed once; `None` if the compiled-in file is not a model (every cue then stays).
+pub fn shipped() -> Option<&'static Sense> {
+    static MODEL: OnceLock<Option<Sense>> = OnceLock::new();
+    MODEL.get_or_init(|| Sense::from_bytes(CUE_MODEL)).as_ref()
+}
+
+/// Drops the reported statements whose cue the shipped model reads in another sense.
+pub(crate) fn judge(w: &Words<'_>, found: &mut Vec<Found>) {
+    let Some(model) = shipped() else { return };
+    let mut feats = Vec::new();
+    found.retain(|f| {
+        features(w, f, &mut feats);
+        model.keeps(f, &feats)
+    });
+}
+
+/// The features and content of every statement the patterns find, before the model judges them.
+pub(crate) fn examples(w: &Words<'_>, found: &[Found]) -> Vec<Example> {
+    found
+        .iter()
+        .filter(|f| f.cue.is_some() && !f.direct)
+        .map(|f| {
+            let mut features = Vec::new();
+            self::features(w, f, &mut features);
+            Example { features, content: f.content }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_file_reads_back_as_written_and_learns_a_sense() {
+        let speech = vec![key(&["bias"]), key(&["first+next", "claimed", "that"])];
+        let other = vec![key(&["bias"]), key(&["first+next", "claimed", "a"])];
+        let mut examples = Vec::new();
+        for _ in 0..10 {
+            examples.push((speech.clone(), true));
+            examples.push((other.clone(), false));
+        }
+        let m = Sense::train(&examples, 100, 0.001, 0.3);
+        assert!(m.prob(&speech) > 0.8, "{}", m.prob(&speech));
+        assert!(m.prob(&other) < 0.2, "{}", m.prob(&other));
+        assert_eq!(Sense::from_bytes(&m.to_bytes()), Some(m));
+        assert!(Sense::from_bytes(b"CUE1\0\0\0\0\x05\0\0\0").is_none());
+    }
+}
