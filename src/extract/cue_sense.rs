@@ -1,7 +1,8 @@
 //! Cue sense: whether a cue the attribution patterns found reports speech or a stated position ("said that
 //! …", "denied the charge") or is another sense of its word ("claimed a third victory", "maintained a lead",
 //! "the promises he made"). A logistic model over the words around the cue and the shape of the content
-//! gives the probability that the statement is an attribution; a reported (not quoted) statement below the
+//! — the words and their parts of speech (the part-of-speech tagger runs on the sentences that hold a
+//! reported statement) — gives the probability that the statement is an attribution; a reported (not quoted) statement below the
 //! model's threshold is dropped. Quotations keep their cue: beside a quotation a cue verb reports speech.
 //!
 //! The model is trained by `cargo run --release --bin train` (the cue section) on the attributions of
@@ -13,8 +14,11 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::attribution::{Found, Speaker};
+use super::tagging::Tagged;
+use super::tokens::Sentence;
 use super::words::Words;
 use crate::model::Span;
+use crate::tag::{self, POS_TAGS, TagId, View};
 
 /// A trained cue-sense model: a weight per hashed feature, and the probability below which a reported
 /// statement is dropped.
@@ -67,12 +71,46 @@ fn length_band(words: usize) -> &'static str {
     }
 }
 
+/// The part of speech of every token of the sentences that hold a reported statement with a cue (`None`
+/// elsewhere, and when the model is missing).
+pub(crate) fn parts_of_speech(
+    w: &Words<'_>,
+    tagged: &Tagged,
+    sents: &[Sentence],
+    found: &[Found],
+) -> Vec<Option<&'static str>> {
+    let mut out = vec![None; w.len()];
+    let Some(model) = tag::pos() else { return out };
+    let mut done: Vec<usize> = found.iter().filter(|f| f.cue.is_some() && !f.direct).map(|f| f.sentence).collect();
+    done.sort_unstable();
+    done.dedup();
+    if done.is_empty() {
+        return out;
+    }
+    let words: Vec<&str> = (0..w.len()).map(|i| w.word(i)).collect();
+    let view = View { words: &words, flags: &tagged.flags };
+    let mut tags = vec![TagId::O; w.len()];
+    let mut probs = vec![0f32; w.len()];
+    for s in done.into_iter().filter_map(|k| sents.get(k)) {
+        let end = s.end.min(w.len());
+        if s.first < end {
+            model.tag(&view, s.first, end, false, &mut tags, &mut probs);
+            for i in s.first..end {
+                out[i] = POS_TAGS.get(usize::from(tags[i].0)).copied();
+            }
+        }
+    }
+    out
+}
+
 /// The features of a statement with a cue: the pattern, the cue's words, the words right before and after
-/// it, how the content begins and how long it is, each also joined with the cue's first word. Empty for a
-/// statement without a cue.
-pub(crate) fn features(w: &Words<'_>, f: &Found, out: &mut Vec<u32>) {
+/// it and their parts of speech, how the content begins and how long it is, each also joined with the cue's
+/// first word. Empty for a statement without a cue.
+pub(crate) fn features(w: &Words<'_>, pos: &[Option<&'static str>], f: &Found, out: &mut Vec<u32>) {
     out.clear();
     let Some(cue) = f.cue else { return };
+    let pos_at = |k: usize| pos.get(k).copied().flatten().unwrap_or("-");
+    let (cue_pos, next_pos, next2_pos) = (pos_at(cue.start), pos_at(cue.end), pos_at(cue.end + 1));
     let first = w.lower(cue.start);
     let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| w.lower(k)).collect();
     let cue_text = cue_words.join(" ");
@@ -107,6 +145,12 @@ pub(crate) fn features(w: &Words<'_>, f: &Found, out: &mut Vec<u32>) {
         &["first+length", first, band],
         &["rule+direct", f.rule, direct],
         &["first+speaker", first, speaker],
+        &["cue-pos", cue_pos],
+        &["first+cue-pos", first, cue_pos],
+        &["next-pos", next_pos],
+        &["first+next-pos", first, next_pos],
+        &["next-pos+next2-pos", next_pos, next2_pos],
+        &["first+next-pos+next2-pos", first, next_pos, next2_pos],
     ] {
         out.push(key(parts));
     }
@@ -206,23 +250,23 @@ pub fn shipped() -> Option<&'static Sense> {
 }
 
 /// Drops the reported statements whose cue the shipped model reads in another sense.
-pub(crate) fn judge(w: &Words<'_>, found: &mut Vec<Found>) {
+pub(crate) fn judge(w: &Words<'_>, pos: &[Option<&'static str>], found: &mut Vec<Found>) {
     let Some(model) = shipped() else { return };
     let mut feats = Vec::new();
     found.retain(|f| {
-        features(w, f, &mut feats);
+        features(w, pos, f, &mut feats);
         model.keeps(f, &feats)
     });
 }
 
 /// The features and content of every statement the patterns find, before the model judges them.
-pub(crate) fn examples(w: &Words<'_>, found: &[Found]) -> Vec<Example> {
+pub(crate) fn examples(w: &Words<'_>, pos: &[Option<&'static str>], found: &[Found]) -> Vec<Example> {
     found
         .iter()
         .filter(|f| f.cue.is_some() && !f.direct)
         .map(|f| {
             let mut features = Vec::new();
-            self::features(w, f, &mut features);
+            self::features(w, pos, f, &mut features);
             Example { features, content: f.content }
         })
         .collect()

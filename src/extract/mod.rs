@@ -74,10 +74,11 @@ fn analyse(text: &str, rec: &mut Option<Recorder>) -> Analysis {
     let mut names = entities::scan(&w, &tagged, &sents);
     // 4. Statements as the text attributes them, less those whose cue is another sense of its word.
     let mut found = attribution::statements(&w, &sents, &quotes, &layout);
+    let pos = cue_sense::parts_of_speech(&w, &tagged, &sents, &found);
     if let Some(r) = rec.as_mut() {
-        r.cues = cue_sense::examples(&w, &found);
+        r.cues = cue_sense::examples(&w, &pos, &found);
     }
-    cue_sense::judge(&w, &mut found);
+    cue_sense::judge(&w, &pos, &mut found);
     // 5. Countries of the actors the text leaves open.
     countries::of_actors(&w, &mut names, &sents);
     // 6. Speakers resolved to actors.
