@@ -1,8 +1,8 @@
 //! Cue sense: whether a cue the attribution patterns found reports speech or a stated position ("said that
 //! …", "denied the charge") or is another sense of its word ("claimed a third victory", "maintained a lead",
 //! "the promises he made"). A logistic model over the words around the cue and the shape of the content
-//! — the words and their parts of speech (the part-of-speech tagger runs on the sentences that hold a
-//! reported statement) — gives the probability that the statement is an attribution; a reported (not quoted) statement below the
+//! — the words and their parts of speech (the part-of-speech tagger reads a few words around each reported
+//! statement's cue) — gives the probability that the statement is an attribution; a reported (not quoted) statement below the
 //! model's threshold is dropped. Quotations keep their cue: beside a quotation a cue verb reports speech.
 //!
 //! The model is trained by `cargo run --release --bin train` (the cue section) on the attributions of
@@ -71,8 +71,12 @@ fn length_band(words: usize) -> &'static str {
     }
 }
 
-/// The part of speech of every token of the sentences that hold a reported statement with a cue (`None`
-/// elsewhere, and when the model is missing).
+/// How many tokens before a cue and after it the part-of-speech tagger reads.
+const POS_WINDOW: usize = 4;
+
+/// The part of speech of the tokens around each reported statement's cue (`None` elsewhere, and when the
+/// model is missing): the tagger reads a window of [`POS_WINDOW`] tokens on either side of the cue, inside
+/// its sentence, which is all the features look at and a fraction of the text.
 pub(crate) fn parts_of_speech(
     w: &Words<'_>,
     tagged: &Tagged,
@@ -81,23 +85,27 @@ pub(crate) fn parts_of_speech(
 ) -> Vec<Option<&'static str>> {
     let mut out = vec![None; w.len()];
     let Some(model) = tag::pos() else { return out };
-    let mut done: Vec<usize> = found.iter().filter(|f| f.cue.is_some() && !f.direct).map(|f| f.sentence).collect();
-    done.sort_unstable();
-    done.dedup();
-    if done.is_empty() {
+    let windows: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| !f.direct)
+        .filter_map(|f| {
+            let (cue, s) = (f.cue?, sents.get(f.sentence)?);
+            let first = cue.start.saturating_sub(POS_WINDOW).max(s.first);
+            Some((first, (cue.end + POS_WINDOW).min(s.end).min(w.len())))
+        })
+        .filter(|(a, b)| a < b)
+        .collect();
+    if windows.is_empty() {
         return out;
     }
     let words: Vec<&str> = (0..w.len()).map(|i| w.word(i)).collect();
     let view = View { words: &words, flags: &tagged.flags };
     let mut tags = vec![TagId::O; w.len()];
     let mut probs = vec![0f32; w.len()];
-    for s in done.into_iter().filter_map(|k| sents.get(k)) {
-        let end = s.end.min(w.len());
-        if s.first < end {
-            model.tag(&view, s.first, end, false, &mut tags, &mut probs);
-            for i in s.first..end {
-                out[i] = POS_TAGS.get(usize::from(tags[i].0)).copied();
-            }
+    for (first, end) in windows {
+        model.tag(&view, first, end, false, &mut tags, &mut probs);
+        for i in first..end {
+            out[i] = POS_TAGS.get(usize::from(tags[i].0)).copied();
         }
     }
     out
