@@ -39,6 +39,9 @@ fn the_whole_verb_group_is_the_cue_and_adverbs_may_stand_before_the_agent() {
         (speaker.as_str(), cue.as_str(), content.as_str()),
         ("Marcus Ode", "has been sharply criticised", "The new budget")
     );
+    let (speaker, _, content, _) =
+        one("Governor Ida Lund toured the site. The merger was first reported last week by Lund.");
+    assert_eq!((speaker.as_str(), content.as_str()), ("Ida Lund", "The merger"));
 }
 
 #[test]
@@ -106,6 +109,10 @@ fn passives_that_report_no_speech() {
         // "by" with a time, not an agent.
         "The bill should have been approved and announced by now.",
         "The results will be announced by Friday.",
+        // Negated: the agent did not speak.
+        "The fees were not disclosed by the company.",
+        // "by" with a means, not an agent.
+        "The rule was denounced by refusing to sign it.",
         // The words before the passive are a preposition's object, not its subject.
         "Plans to buy new trucks by 2030 were warmly welcomed by the unions.",
     ] {

@@ -360,10 +360,11 @@ fn statement_at(
             });
         }
     }
-    // "was told to leave", "was recalled": a passive is not the subject speaking.
-    if prev.is_some_and(|p| matches!(w.lower(p), "was" | "were" | "been" | "being" | "be" | "is" | "are"))
-        && !participle
-    {
+    // "was told to leave", "was recalled", "were not disclosed by the company": a passive is not the subject
+    // speaking (one with an agent that speaks was taken above).
+    let be_before = prev.is_some_and(|p| is_be(w.lower(p)))
+        || (group..cue.start).any(|t| is_be(w.lower(t))) && agent_by(w, cue.end, end).is_some();
+    if quoted.is_none() && be_before && !participle {
         return None;
     }
     // The subject to the left of the cue, over auxiliaries, adverbs and catenative verbs ("went on to say").
@@ -641,17 +642,13 @@ fn passive_with_agent(
     {
         group -= 1;
     }
-    if !(group..cue.start).any(|t| is_be(w.lower(t))) {
+    // "were not disclosed by": a negated passive says the agent did not speak.
+    if !(group..cue.start).any(|t| is_be(w.lower(t)))
+        || (group..cue.start).any(|t| matches!(w.lower(t), "not" | "never" | "n't" | "n’t"))
+    {
         return None;
     }
-    // "was rejected outright by", "was strongly criticised by": adverbs before the agent.
-    let mut by = cue.end;
-    while by < end && by < cue.end + 3 && (AUX.contains(&w.lower(by)) || w.lower(by).ends_with("ly")) {
-        by += 1;
-    }
-    if by >= end || w.lower(by) != "by" || in_quote[by] {
-        return None;
-    }
+    let by = agent_by(w, cue.end, end).filter(|&b| !in_quote[b])?;
     // The agent: a noun phrase, over "of" before a name ("the Ministry of Defence").
     let (a0, mut a1) = phrase_after(w, by + 1, end);
     // "asked by Imre whether …": the agent ends where the clause opens.
@@ -667,7 +664,9 @@ fn passive_with_agent(
         }
         a1 = e;
     }
-    if a1 <= a0 || in_quote[a0] || w.lower(a0).ends_with("ing") || time_after_by(w, a0) {
+    // "by saying …" is a means, not an agent ("by left-leaning economists" is one).
+    let gerund = w.lower(a0).ends_with("ing") && !w.lower(a0).contains('-');
+    if a1 <= a0 || in_quote[a0] || gerund || time_after_by(w, a0) {
         return None;
     }
     // "by the Trade Minister, Sara Obi": the role and the name in apposition are one agent.
@@ -719,6 +718,21 @@ fn passive_with_agent(
     }
     let start = passive_subject(w, s, group, in_quote)?;
     Some(found(Span::new(w.tokens[start].start, w.tokens[group - 1].end), false))
+}
+
+/// The "by" of a passive's agent right after the participle, over adverbs ("was rejected outright by", "was
+/// first reported last week by").
+fn agent_by(w: &Words<'_>, from: usize, end: usize) -> Option<usize> {
+    let mut by = from;
+    while by < end
+        && by < from + 4
+        && (AUX.contains(&w.lower(by))
+            || w.lower(by).ends_with("ly") && !w.is_cap(by)
+            || matches!(w.lower(by), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "weekend"))
+    {
+        by += 1;
+    }
+    (by < end && w.lower(by) == "by").then_some(by)
 }
 
 /// "by now", "by Friday", "by 2030", "by the end of the year", "by a wide margin": "by" with a time or a
