@@ -66,6 +66,11 @@ pub const UNCLOSED_RELATIVE: Pattern =
     Pattern { name: "subject, unclosed relative clause, cue (X, who … says …)", confidence: 0.8 };
 /// "The Trade Minister, Jane Okafor, said …": a role and the name in apposition.
 pub const ROLE_NAME: Pattern = Pattern { name: "role, name, cue (The minister, X, said …)", confidence: 0.88 };
+/// "The plan was rejected by the council": the agent after "by" speaks about the passive subject.
+pub const PASSIVE_AGENT: Pattern = Pattern { name: "passive with an agent (X was rejected by Y)", confidence: 0.75 };
+/// "Ms Obi was quoted as saying …", "Ms Obi was quoted by the paper as saying …": the subject speaks.
+pub const QUOTED_AS_SAYING: Pattern =
+    Pattern { name: "passive quotation (X was quoted as saying …)", confidence: 0.85 };
 /// How much less sure a statement is when its participle cue had no subject of its own and took the
 /// sentence's subject ("… sent a release saying …").
 const FALLBACK_DOUBT: f32 = 0.2;
@@ -266,6 +271,10 @@ fn statement_at(
     if cue.kind == CueKind::Noun {
         return according_to(w, s, index, cue, end);
     }
+    // "The plan was rejected by the council": the agent speaks.
+    if let Some(found) = passive_with_agent(w, s, index, quotes, in_quote, cue, end) {
+        return Some(found);
+    }
     if cue.kind == CueKind::Quote && !beside_quote(w, s, cue) && !asks_a_question(w, cue, s.end) {
         return None;
     }
@@ -288,9 +297,18 @@ fn statement_at(
     }
     // "said in a statement": the tail is part of the cue.
     let cue = extend_cue(w, cue);
+    // "X was quoted (by Y) as saying …": the verb group before "as saying" is the subject's, and with no agent
+    // in it the cue is the whole group as written.
+    let quoted = quoted_as_saying(w, s, cue, in_quote);
+    let cue = match quoted {
+        Some((q, false)) => CueHit { start: aux_start(w, s, q, in_quote), ..cue },
+        _ => cue,
+    };
     let lower = w.lower(cue.start).to_owned();
+    // A participle with no verb group of its own ("…, saying …").
+    let participle = lower.ends_with("ing") && quoted.is_none();
     // "(Reporting by …)": a credit line, not a statement.
-    if lower.ends_with("ing") && w.lower(cue.end) == "by" {
+    if participle && w.lower(cue.end) == "by" {
         return None;
     }
     let prev = cue.start.checked_sub(1).filter(|&p| p >= s.first);
@@ -298,25 +316,20 @@ fn statement_at(
         return None;
     }
     // The verb group's first word: "has announced", "will also say" (auxiliaries and adverbs before the cue).
-    let mut group = cue.start;
-    while group > s.first && AUX.contains(&w.lower(group - 1)) && !in_quote[group - 1] {
-        group -= 1;
-    }
+    let verb = quoted.map_or(cue.start, |(q, _)| q);
+    let group = aux_start(w, s, verb, in_quote);
     // "The Trade Minister, Jane Okafor, said …": the role and the name are one subject.
     let role_name = role_name_subject(w, s, group, in_quote);
     // "Phil Smith, a spokesman for the union, said …": the subject is the name before the appositive.
     // (Not for a participle: "On Thursday, Mayor X closed the bridge, saying …" has no appositive.)
-    let appositive_end = if role_name.is_some() || lower.ends_with("ing") {
-        None
-    } else {
-        appositive_subject_end(w, s, group, in_quote)
-    };
+    let appositive_end =
+        if role_name.is_some() || participle { None } else { appositive_subject_end(w, s, group, in_quote) };
     // "…,” said X" / "…, said X": the speaker follows the cue.
     let inverted = appositive_end.is_none()
         && role_name.is_none()
         && prev.is_some_and(|p| matches!(w.word(p), "," | "—" | "–") || w.kind(p) == Some(Kind::Close));
     // "…, told X" never inverts: X is the listener.
-    if inverted && !lower.ends_with("ing") && !cue.features.listener {
+    if inverted && !participle && !cue.features.listener {
         let (sp_start, sp_end) = phrase_after(w, cue.end, s.end);
         // "…, said Robert McAtee" or "…, said the spokesman", but not "X, speaking in Y, said he would …".
         let name_like = w.is_cap(sp_start) && !w.is_pronoun(sp_start)
@@ -347,14 +360,15 @@ fn statement_at(
             });
         }
     }
-    // "was told to leave", "was recalled": a passive is not the subject speaking.
-    if prev.is_some_and(|p| matches!(w.lower(p), "was" | "were" | "been" | "being" | "be" | "is" | "are"))
-        && !lower.ends_with("ing")
-    {
+    // "was told to leave", "was recalled", "were not disclosed by the company": a passive is not the subject
+    // speaking (one with an agent that speaks was taken above).
+    let be_before = prev.is_some_and(|p| is_be(w.lower(p)))
+        || (group..cue.start).any(|t| is_be(w.lower(t))) && agent_by(w, cue.end, end).is_some();
+    if quoted.is_none() && be_before && !participle {
         return None;
     }
     // The subject to the left of the cue, over auxiliaries, adverbs and catenative verbs ("went on to say").
-    let mut k = role_name.map_or_else(|| appositive_end.unwrap_or(cue.start), |(_, e)| e);
+    let mut k = role_name.map_or_else(|| appositive_end.unwrap_or(verb), |(_, e)| e);
     loop {
         while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
             k -= 1;
@@ -396,7 +410,7 @@ fn statement_at(
         && unclosed.is_none()
         && relative.is_none()
         && (k > s.first && matches!(w.lower(k - 1), "and" | "but" | "," | "then")
-            || lower.ends_with("ing")
+            || participle
                 && k > s.first + 1
                 && (w.word(k - 1) == "," || w.kind(k - 1) == Some(Kind::Close) && w.word(k - 2) == ","));
     let speaker = if let Some((a, b)) = role_name {
@@ -424,7 +438,7 @@ fn statement_at(
         }
     };
     let described = matches!(speaker, Speaker::Phrase { start, .. } if Some(start) == described_subject(w, s, k, in_quote, cue.kind));
-    if speaker == Speaker::None && !lower.ends_with("ing") {
+    if speaker == Speaker::None && !participle {
         // A cue with no subject is most often not an attribution ("as reported", "said to be").
         return None;
     }
@@ -517,7 +531,7 @@ fn statement_at(
                 direct: true,
                 sentence: index,
                 confidence: QUOTE_AFTER.confidence - if fallback { FALLBACK_DOUBT } else { 0.0 },
-                rule: QUOTE_AFTER.name,
+                rule: if quoted.is_some() { QUOTED_AS_SAYING.name } else { QUOTE_AFTER.name },
                 relative,
             });
         }
@@ -538,6 +552,8 @@ fn statement_at(
         RELATIVE
     } else if role_name.is_some() {
         ROLE_NAME
+    } else if quoted.is_some() {
+        QUOTED_AS_SAYING
     } else {
         CLAUSE_AFTER
     };
@@ -551,6 +567,264 @@ fn statement_at(
         rule: pattern.name,
         relative,
     })
+}
+
+/// The first word of the verb group that ends at `verb`: auxiliaries and adverbs before it ("has also been").
+fn aux_start(w: &Words<'_>, s: &Sentence, verb: usize, in_quote: &[bool]) -> usize {
+    let mut group = verb;
+    while group > s.first && AUX.contains(&w.lower(group - 1)) && !in_quote[group - 1] {
+        group -= 1;
+    }
+    group
+}
+
+/// Forms of "be" that make a participle after them passive.
+fn is_be(lower: &str) -> bool {
+    matches!(lower, "was" | "were" | "been" | "being" | "be" | "is" | "are")
+}
+
+/// "X was quoted as saying …", "X is quoted by the paper as saying …": for a participle cue right after "as",
+/// the token "quoted" (after a form of "be") and whether an agent ("by …") stands between them.
+fn quoted_as_saying(w: &Words<'_>, s: &Sentence, cue: CueHit, in_quote: &[bool]) -> Option<(usize, bool)> {
+    let as_ = cue.start.checked_sub(1).filter(|&a| a > s.first + 1 && w.lower(a) == "as")?;
+    if !w.lower(cue.start).ends_with("ing") || in_quote[as_] {
+        return None;
+    }
+    let q = (as_.saturating_sub(12).max(s.first + 1)..as_).rev().find(|&t| w.lower(t) == "quoted")?;
+    let agent = q + 1 < as_;
+    // Only an agent may stand between: "quoted by the Daily Courier as saying".
+    if agent
+        && (w.lower(q + 1) != "by"
+            || (q + 2..as_).any(|t| in_quote[t] || !(w.is_word(t) || w.kind(t) == Some(Kind::Possessive))))
+    {
+        return None;
+    }
+    let group = aux_start(w, s, q, in_quote);
+    (group..q).any(|t| is_be(w.lower(t))).then_some((q, agent))
+}
+
+/// Words that open the reported clause after a passive's agent: "was told by police that …", "was asked by a
+/// caller whether …".
+const CLAUSE_OPENERS: &[&str] = &["whether", "if", "what", "why", "how", "when", "where", "who", "to"];
+
+/// Personal pronouns that can be a passive subject standing for what was talked about or to.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+
+/// "The plan was rejected by the council", "Her death was confirmed by the family", "He was told by police
+/// that …": a cue with the `passive` feature, in the passive, with a "by" agent. The agent is the speaker; the
+/// content is the clause after the agent when one follows ("that …", a quotation, or for a verb of telling or
+/// asking "to …" or "whether …"), else the passive subject (what the agent spoke about).
+fn passive_with_agent(
+    w: &Words<'_>,
+    s: &Sentence,
+    index: usize,
+    quotes: &[Quote],
+    in_quote: &[bool],
+    cue: CueHit,
+    end: usize,
+) -> Option<Found> {
+    if !cue.features.passive || in_quote[cue.start] || w.is_cap(cue.start) {
+        return None;
+    }
+    let lower = w.lower(cue.start);
+    if lower.ends_with("ing") || cue.end != cue.start + 1 {
+        return None;
+    }
+    // The verb group: auxiliaries, and adverbs in "-ly" after one ("has been sharply criticised").
+    let mut group = cue.start;
+    while group > s.first
+        && !in_quote[group - 1]
+        && (AUX.contains(&w.lower(group - 1))
+            || group > s.first + 1
+                && w.lower(group - 1).ends_with("ly")
+                && !w.is_cap(group - 1)
+                && AUX.contains(&w.lower(group - 2)))
+    {
+        group -= 1;
+    }
+    // "were not disclosed by": a negated passive says the agent did not speak.
+    if !(group..cue.start).any(|t| is_be(w.lower(t)))
+        || (group..cue.start).any(|t| matches!(w.lower(t), "not" | "never" | "n't" | "n’t"))
+    {
+        return None;
+    }
+    let by = agent_by(w, cue.end, end).filter(|&b| !in_quote[b])?;
+    // The agent: a noun phrase, over "of" before a name ("the Ministry of Defence").
+    let (a0, mut a1) = phrase_after(w, by + 1, end);
+    // "asked by Imre whether …": the agent ends where the clause opens.
+    a1 = (a0..a1).find(|&t| CLAUSE_OPENERS.contains(&w.lower(t))).unwrap_or(a1);
+    while a1 > a0
+        && a1 + 1 < end
+        && w.lower(a1) == "of"
+        && (w.is_cap(a1 + 1) || w.lower(a1 + 1) == "the" && w.is_cap(a1 + 2))
+    {
+        let (_, e) = phrase_after(w, a1 + 1, end);
+        if e <= a1 + 1 {
+            break;
+        }
+        a1 = e;
+    }
+    // "by saying …" is a means, not an agent ("by left-leaning economists" is one).
+    let gerund = w.lower(a0).ends_with("ing") && !w.lower(a0).contains('-');
+    if a1 <= a0 || in_quote[a0] || gerund || time_after_by(w, a0) {
+        return None;
+    }
+    // "by the Trade Minister, Sara Obi": the role and the name in apposition are one agent.
+    if (a0..a1).any(|t| w.title(t).is_some()) && w.word(a1) == "," && w.is_cap(a1 + 1) && !w.is_common(a1 + 1) {
+        let mut e = a1 + 1;
+        while e < end && (w.is_cap(e) || abbreviation_dot(w, e)) && !in_quote[e] {
+            e += 1;
+        }
+        if e >= end || matches!(w.word(e), "," | ";") {
+            a1 = e;
+        }
+    }
+    let speaker = Speaker::Phrase { start: a0, end: a1 };
+    // The cue is the verb group as written: "was rejected", "has been sharply criticised".
+    let cue = CueHit { start: group, ..cue };
+    let found = |content: Span, direct: bool| Found {
+        speaker: speaker.clone(),
+        cue: Some(cue),
+        content,
+        direct,
+        sentence: index,
+        confidence: PASSIVE_AGENT.confidence,
+        rule: PASSIVE_AGENT.name,
+        relative: None,
+    };
+    // A clause after the agent: "that …", a quotation, or "to …"/"whether …" after a verb of telling or asking.
+    let mut c = a1;
+    if matches!(w.word(c), "," | ":") && w.kind(c + 1) == Some(Kind::Open) {
+        c += 1;
+    }
+    if c < end && w.kind(c) == Some(Kind::Open) {
+        if let Some(q) = quote_opening_at(quotes, c) {
+            return Some(found(q.inner(w.tokens), true));
+        }
+    }
+    let addressed = cue.features.listener || cue.features.question;
+    if c < end && (w.lower(c) == "that" || addressed && CLAUSE_OPENERS.contains(&w.lower(c))) {
+        let start = if w.lower(c) == "that" { c + 1 } else { c };
+        let stop = clause_end(w, start, end, in_quote);
+        if stop <= start {
+            return None;
+        }
+        let direct = (start..stop).any(|t| matches!(w.kind(t), Some(Kind::Open | Kind::Close)));
+        return Some(found(Span::new(w.tokens[start].start, w.tokens[stop - 1].end), direct));
+    }
+    // Told or asked with no clause: the subject is who was spoken to, not what was said.
+    if addressed {
+        return None;
+    }
+    let start = passive_subject(w, s, group, in_quote)?;
+    Some(found(Span::new(w.tokens[start].start, w.tokens[group - 1].end), false))
+}
+
+/// The "by" of a passive's agent right after the participle, over adverbs ("was rejected outright by", "was
+/// first reported last week by").
+fn agent_by(w: &Words<'_>, from: usize, end: usize) -> Option<usize> {
+    let mut by = from;
+    while by < end
+        && by < from + 4
+        && (AUX.contains(&w.lower(by))
+            || w.lower(by).ends_with("ly") && !w.is_cap(by)
+            || matches!(w.lower(by), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "weekend"))
+    {
+        by += 1;
+    }
+    (by < end && w.lower(by) == "by").then_some(by)
+}
+
+/// "by now", "by Friday", "by 2030", "by the end of the year", "by a wide margin": "by" with a time or a
+/// measure, not an agent.
+fn time_after_by(w: &Words<'_>, t: usize) -> bool {
+    let first = w.lower(t);
+    let next = if matches!(first, "the" | "a" | "an") { w.lower(t + 1) } else { first };
+    matches!(
+        next,
+        "now"
+            | "then"
+            | "far"
+            | "late"
+            | "early"
+            | "noon"
+            | "midnight"
+            | "tomorrow"
+            | "tonight"
+            | "today"
+            | "next"
+            | "end"
+            | "time"
+            | "middle"
+            | "margin"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    ) || first.len() == 4 && first.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The passive subject that ends at `end` ("the proposal", "Her death", "the leader of the party"): the
+/// noun phrase back to a determiner, a pronoun, a clause boundary or punctuation. Its first token, if it is
+/// one a reader can take as the thing spoken about ("it" and relative pronouns are not).
+fn passive_subject(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -> Option<usize> {
+    let limit = end.saturating_sub(12).max(s.first);
+    let mut k = end;
+    while k > limit {
+        let t = k - 1;
+        if in_quote[t] || !(matches!(w.kind(t), Some(Kind::Word | Kind::Possessive)) || abbreviation_dot(w, t)) {
+            break;
+        }
+        let lower = w.lower(t);
+        let between_names = lower == "and" && t > s.first && w.is_cap(t - 1) && w.is_cap(t + 1);
+        // A cue word after a determiner is a noun of the phrase ("the offer", "the new report").
+        let determined = |d: usize| DETERMINERS.contains(&w.lower(d)) || w.kind(d) == Some(Kind::Possessive);
+        let noun = t > s.first
+            && (determined(t - 1)
+                || t > s.first + 1 && determined(t - 2) && w.cue_at(t - 1).is_none() && !AUX.contains(&w.lower(t - 1)));
+        if CLAUSE_STARTS.contains(&lower) && !between_names
+            || !w.is_cap(t) && (w.cue_at(t).is_some() && !noun || AUX.contains(&lower))
+        {
+            break;
+        }
+        // After a preposition the words are its object, not the subject ("plans to spend more by 2030 were
+        // welcomed by …").
+        if matches!(lower, "in" | "on" | "at" | "during" | "from" | "by" | "to" | "into" | "than") {
+            return None;
+        }
+        if lower == "it" || lower == "there" {
+            return None;
+        }
+        k = t;
+        if SUBJECT_PRONOUNS.contains(&lower) {
+            break;
+        }
+        // "the leader of the party", "the plan for the port": a determiner after "of" or "for" is inside the
+        // phrase.
+        if DETERMINERS.contains(&lower) && lower != "of" && !(t > s.first && matches!(w.lower(t - 1), "of" | "for")) {
+            break;
+        }
+    }
+    // Leading sentence adverbs are not part of it ("Yesterday the plan").
+    while k + 1 < end && w.is_common(k) && !DETERMINERS.contains(&w.lower(k)) && !SUBJECT_PRONOUNS.contains(&w.lower(k))
+    {
+        k += 1;
+    }
+    (k < end && w.lower(k) != "of").then_some(k)
 }
 
 /// Verbs that take a speech verb as a "to"-infinitive and leave its subject the speaker: "went on to say",

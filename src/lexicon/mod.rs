@@ -100,6 +100,10 @@ pub struct CueFeatures {
     pub other_sense: bool,
     /// `negation`: negated, it reports that nothing was said ("did not say").
     pub negation: bool,
+    /// `passive`: in the passive with a "by" agent it attributes a stated position to the agent ("the plan was
+    /// rejected by the council", "was told by police that …"); without it a passive reports no speech ("was
+    /// recalled").
+    pub passive: bool,
 }
 
 /// Title words: heads name a role, modifiers narrow it, bodies are government bodies.
@@ -285,6 +289,7 @@ fn cues() -> CueForms {
                 "question" => features.question = true,
                 "other-sense" => features.other_sense = true,
                 "negation" => features.negation = true,
+                "passive" => features.passive = true,
                 _ => {}
             }
         }
