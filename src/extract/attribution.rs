@@ -2,7 +2,7 @@
 //! "…, X said", "…, said X", "according to X, …", "X told …", colon quotes, two cues in one sentence,
 //! quotations continued without a new cue, and partial quotes inside reported speech.
 
-use crate::lexicon::CueKind;
+use crate::lexicon::{self, CueKind};
 use crate::model::Span;
 
 use super::tokens::{Kind, Layout, Quote, Sentence};
@@ -137,13 +137,6 @@ const AUX: &[&str] = &[
     "night",
     "tonight",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "widely",
     "initially",
     "first",
@@ -167,6 +160,11 @@ const AUX: &[&str] = &[
     "frankly",
     "long",
 ];
+
+/// Is the lower-case word one of [`AUX`] or a day of the week ("said on Monday", "Monday said")?
+fn is_aux(lower: &str) -> bool {
+    AUX.contains(&lower) || lexicon::WEEKDAYS.contains(&lower)
+}
 
 /// Words before a cue that make it a noun, not a verb ("the claims", "a report").
 const DETERMINERS: &[&str] = &[
@@ -370,7 +368,7 @@ fn statement_at(
     // The subject to the left of the cue, over auxiliaries, adverbs and catenative verbs ("went on to say").
     let mut k = role_name.map_or_else(|| appositive_end.unwrap_or(verb), |(_, e)| e);
     loop {
-        while k > s.first && AUX.contains(&w.lower(k - 1)) && !in_quote[k - 1] {
+        while k > s.first && is_aux(w.lower(k - 1)) && !in_quote[k - 1] {
             k -= 1;
         }
         if role_name.is_none() && k > s.first + 1 && w.lower(k - 1) == "to" && CATENATIVES.contains(&w.lower(k - 2)) {
@@ -572,7 +570,7 @@ fn statement_at(
 /// The first word of the verb group that ends at `verb`: auxiliaries and adverbs before it ("has also been").
 fn aux_start(w: &Words<'_>, s: &Sentence, verb: usize, in_quote: &[bool]) -> usize {
     let mut group = verb;
-    while group > s.first && AUX.contains(&w.lower(group - 1)) && !in_quote[group - 1] {
+    while group > s.first && is_aux(w.lower(group - 1)) && !in_quote[group - 1] {
         group -= 1;
     }
     group
@@ -634,11 +632,11 @@ fn passive_with_agent(
     let mut group = cue.start;
     while group > s.first
         && !in_quote[group - 1]
-        && (AUX.contains(&w.lower(group - 1))
+        && (is_aux(w.lower(group - 1))
             || group > s.first + 1
                 && w.lower(group - 1).ends_with("ly")
                 && !w.is_cap(group - 1)
-                && AUX.contains(&w.lower(group - 2)))
+                && is_aux(w.lower(group - 2)))
     {
         group -= 1;
     }
@@ -726,7 +724,7 @@ fn agent_by(w: &Words<'_>, from: usize, end: usize) -> Option<usize> {
     let mut by = from;
     while by < end
         && by < from + 4
-        && (AUX.contains(&w.lower(by))
+        && (is_aux(w.lower(by))
             || w.lower(by).ends_with("ly") && !w.is_cap(by)
             || matches!(w.lower(by), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "weekend"))
     {
@@ -757,25 +755,8 @@ fn time_after_by(w: &Words<'_>, t: usize) -> bool {
             | "time"
             | "middle"
             | "margin"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    ) || first.len() == 4 && first.chars().all(|c| c.is_ascii_digit())
+    ) || lexicon::is_date_word(next)
+        || first.len() == 4 && first.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The passive subject that ends at `end` ("the proposal", "Her death", "the leader of the party"): the
@@ -795,9 +776,9 @@ fn passive_subject(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool]) -
         let determined = |d: usize| DETERMINERS.contains(&w.lower(d)) || w.kind(d) == Some(Kind::Possessive);
         let noun = t > s.first
             && (determined(t - 1)
-                || t > s.first + 1 && determined(t - 2) && w.cue_at(t - 1).is_none() && !AUX.contains(&w.lower(t - 1)));
+                || t > s.first + 1 && determined(t - 2) && w.cue_at(t - 1).is_none() && !is_aux(w.lower(t - 1)));
         if CLAUSE_STARTS.contains(&lower) && !between_names
-            || !w.is_cap(t) && (w.cue_at(t).is_some() && !noun || AUX.contains(&lower))
+            || !w.is_cap(t) && (w.cue_at(t).is_some() && !noun || is_aux(lower))
         {
             break;
         }
@@ -966,7 +947,7 @@ fn unclosed_relative(w: &Words<'_>, s: &Sentence, end: usize, in_quote: &[bool])
     let opens = start >= first
         && start <= first + 3
         && (first..start).all(|t| w.is_word(t) && w.cue_at(t).is_none() && !in_quote[t])
-        && (first..start).all(|t| !CLAUSE_STARTS.contains(&w.lower(t)) && !AUX.contains(&w.lower(t)));
+        && (first..start).all(|t| !CLAUSE_STARTS.contains(&w.lower(t)) && !is_aux(w.lower(t)));
     let start = first.min(start);
     (opens && start < comma && (start..comma).any(|t| w.is_cap(t) || w.is_source_noun(t) || w.title(t).is_some()))
         .then_some((start, comma))
@@ -984,7 +965,7 @@ fn phrase_back_to_comma(w: &Words<'_>, s: &Sentence, start: usize, in_quote: &[b
         && matches!(w.kind(j - 1), Some(Kind::Word | Kind::Possessive))
         && !in_quote[j - 1]
         && !CLAUSE_STARTS.contains(&w.lower(j - 1))
-        && !AUX.contains(&w.lower(j - 1))
+        && !is_aux(w.lower(j - 1))
         && w.cue_at(j - 1).is_none()
     {
         j -= 1;
@@ -1060,7 +1041,7 @@ pub fn described_noun_phrase(w: &Words<'_>, start: usize, end: usize) -> bool {
                 && (!w.lower(t).ends_with("ed") || w.is_cap(t))
                 && w.cue_at(t).is_none()
                 && !CLAUSE_STARTS.contains(&w.lower(t))
-                && !AUX.contains(&w.lower(t))
+                && !is_aux(w.lower(t))
                 && !DETERMINERS.contains(&w.lower(t))
         })
 }
@@ -1265,7 +1246,7 @@ fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
     let mut k = from;
     // A tail before "that" is an adverbial: "said on Monday that", "said in an interview that", not "said
     // they share the belief that".
-    let adverbial = AUX.contains(&w.lower(from))
+    let adverbial = is_aux(w.lower(from))
         || matches!(
             w.lower(from),
             "in" | "at" | "during" | "after" | "before" | "to" | "with" | "from" | "via" | "through" | "over" | "this"
@@ -1273,7 +1254,7 @@ fn skip_cue_tail(w: &Words<'_>, from: usize, end: usize) -> usize {
     let limit = (from + 12).min(end);
     while k < limit {
         // "said: “…”", "said Tuesday “…”", "told reporters: “…”", but not "says his “friend” …".
-        let one_word = k == from + 1 && (w.word(k) == ":" || AUX.contains(&w.lower(from)) || w.is_cap(from));
+        let one_word = k == from + 1 && (w.word(k) == ":" || is_aux(w.lower(from)) || w.is_cap(from));
         if w.lower(k) == "that" && (k == from || adverbial)
             || (matches!(w.kind(k), Some(Kind::Open)) || w.word(k) == ":") && (k == from || one_word)
         {
@@ -1389,7 +1370,7 @@ pub fn next_attribution(w: &Words<'_>, k: usize, end: usize) -> bool {
     if n == subject_start && !coordinated_verb {
         return false;
     }
-    while n < end && AUX.contains(&w.lower(n)) {
+    while n < end && is_aux(w.lower(n)) {
         n += 1;
     }
     w.cue_at(n).is_some_and(|c| c.kind != crate::lexicon::CueKind::Noun)
@@ -1551,7 +1532,7 @@ fn abbreviation_dot(w: &Words<'_>, t: usize) -> bool {
 /// a comma, a preposition or the sentence end.
 fn phrase_after(w: &Words<'_>, from: usize, end: usize) -> (usize, usize) {
     // "said at a Washington event", "said Friday": no speaker follows.
-    if matches!(w.lower(from), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+    if lexicon::WEEKDAYS.contains(&w.lower(from)) {
         return (from, from);
     }
     let mut k = from;
