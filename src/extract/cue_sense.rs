@@ -120,14 +120,18 @@ pub(crate) fn features(w: &Words<'_>, pos: &[Option<&'static str>], f: &Found, o
     let pos_at = |k: usize| pos.get(k).copied().flatten().unwrap_or("-");
     let (cue_pos, next_pos, next2_pos) = (pos_at(cue.start), pos_at(cue.end), pos_at(cue.end + 1));
     let first = w.lower(cue.start);
-    let cue_words: Vec<&str> = (cue.start..cue.end).map(|k| w.lower(k)).collect();
-    let cue_text = cue_words.join(" ");
+    // Most cues are one word: no joined copy for them.
+    let cue_text: std::borrow::Cow<'_, str> = if cue.end <= cue.start + 1 {
+        first.into()
+    } else {
+        (cue.start..cue.end).map(|k| w.lower(k)).collect::<Vec<&str>>().join(" ").into()
+    };
     let next = if cue.end < w.len() { w.lower(cue.end) } else { "</s>" };
     let next_class = if cue.end < w.len() { class(w.word(cue.end)) } else { "none" };
     let prev = if cue.start > 0 { w.lower(cue.start - 1) } else { "<s>" };
     let content = f.content.text(w.text);
     let content_first = content.split_whitespace().next().unwrap_or("").to_lowercase();
-    let band = length_band(content.split_whitespace().count());
+    let band = length_band(content.split_whitespace().take(21).count());
     let speaker = match f.speaker {
         Speaker::Phrase { .. } => "phrase",
         Speaker::SameAs(_) => "same",
@@ -262,6 +266,10 @@ pub(crate) fn judge(w: &Words<'_>, pos: &[Option<&'static str>], found: &mut Vec
     let Some(model) = shipped() else { return };
     let mut feats = Vec::new();
     found.retain(|f| {
+        // Quotations and statements without a cue stay: no features to weigh.
+        if f.direct || f.cue.is_none() {
+            return true;
+        }
         features(w, pos, f, &mut feats);
         model.keeps(f, &feats)
     });
