@@ -186,6 +186,11 @@ fn an_occupation_or_a_relative_clause_describes_a_name_as_a_person() {
         let Some(p) = named(&a, name) else { panic!("no {name}: {:?}", names(&a)) };
         assert_eq!(p.kind, ActorKind::Person, "{name}");
     }
+    // ", who" describes the whole phrase before it, and an opening word is capitalised by its place.
+    let a = extract("Lord Ashcombe of Wexbridge, who chaired the panel, spoke first. Frankly, who could blame him?");
+    for junk in ["Wexbridge", "Frankly"] {
+        assert!(named(&a, junk).is_none(), "{junk} is an actor: {:?}", names(&a));
+    }
 }
 
 #[test]

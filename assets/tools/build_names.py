@@ -13,12 +13,15 @@ frequency, u otherwise, - for last names only.
 With `--world FAKER_WHEEL` it writes assets/world_names.tsv instead: given names of the rest of the world,
 from the per-locale person providers of Faker (MIT licence; `faker-40.63.0-py3-none-any.whl` on PyPI).
 Every first name written in Latin letters (also folded to ASCII, as news wires write "Rustu" for "Rüştü")
-that is not a census first name, nor a common English word (assets/common_words.txt), nor a word of a
-country's name or adjective (assets/countries.tsv); with m or f when Faker lists it only as male or only as
+that is not a census first name, nor a common English word (assets/common_words.txt, and any entry of the
+word list given with --dict: Debian's `wbritish` /usr/share/dict/british-english, SCOWL, used only as a
+filter), nor a word of a country's name, adjective or city (assets/countries.tsv) or of a region
+(assets/places.tsv); with m or f when Faker lists it only as male or only as
 female, u otherwise. The taggers never read this table (their features are the census bands); the actor
 pass takes it as evidence of a given name.
 
-    python3 assets/tools/build_names.py /path/to/names/dist --world faker.whl > assets/world_names.tsv
+    python3 assets/tools/build_names.py /path/to/names/dist --world faker.whl --dict /usr/share/dict/british-english \
+        > assets/world_names.tsv
 """
 import sys, os, unicodedata, importlib, pkgutil
 
@@ -60,7 +63,8 @@ def main():
         census_first = {n for n, e in names.items() if e["first"]}
         print("# Given names of Faker's person providers (MIT licence) beyond the census first names; built by "
               "assets/tools/build_names.py --world")
-        for name, sexes in sorted(world_names(sys.argv[3]).items()):
+        dictionary = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--dict" else None
+        for name, sexes in sorted(world_names(sys.argv[3], dictionary).items()):
             if name not in census_first:
                 print(f"{name}\t{next(iter(sexes)) if len(sexes) == 1 else 'u'}")
         return
@@ -83,10 +87,19 @@ def fold(s):
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
 
-def excluded_words():
-    """Common English words and the words of country names and adjectives."""
+def excluded_words(dictionary):
+    """Common English words (assets/common_words.txt and every entry of the word list `dictionary`, such as
+    Debian's /usr/share/dict/british-english: common nouns "age", "river", and proper nouns, mostly places,
+    "London", "Texas"), and the words of the gazetteers' country names, adjectives, cities and regions."""
     here = os.path.dirname(os.path.abspath(__file__))
     out = set()
+    if dictionary:
+        with open(dictionary, encoding="utf-8") as f:
+            out.update(line.strip().lower() for line in f if "'" not in line)
+    with open(os.path.join(here, "..", "places.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                out.update(w.lower() for w in line.split("\t")[0].split())
     with open(os.path.join(here, "..", "common_words.txt"), encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
@@ -101,12 +114,12 @@ def excluded_words():
     return out
 
 
-def world_names(wheel):
+def world_names(wheel, dictionary):
     """Lower-case given name -> the sexes ("m", "f") Faker's person providers give it."""
     sys.path.insert(0, wheel)
     import faker.providers.person as person
 
-    skip = excluded_words()
+    skip = excluded_words(dictionary)
     found = {}
     for loc in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
         provider = getattr(importlib.import_module(f"faker.providers.person.{loc}"), "Provider", None)

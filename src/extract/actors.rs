@@ -392,7 +392,12 @@ fn described_person(w: &Words<'_>, ns: usize, ne: usize, sentence_first: usize) 
     let before = ns.checked_sub(1).filter(|&k| occupation(k));
     // "his colleague, Chen Long", "a local farmer, Jo Bright".
     let before_comma = ns.checked_sub(2).filter(|&k| w.word(k + 1) == "," && occupation(k));
-    let who = (w.word(ne) == "," && w.lower(ne + 1) == "who").then_some(ne + 1);
+    // Not a place inside an of-phrase ("Lord Roe of Worcester, who"), nor one word that only its place at
+    // the start of the sentence capitalises ("Honestly, who cares?").
+    let inside_of =
+        ns.checked_sub(1).is_some_and(|k| k >= sentence_first && matches!(w.lower(k), "of" | "in" | "from"));
+    let opener = ns == sentence_first && ne == ns + 1;
+    let who = (w.word(ne) == "," && w.lower(ne + 1) == "who" && !inside_of && !opener).then_some(ne + 1);
     before.or(before_comma).or(who).or_else(|| apposed_occupation(w, ne))
 }
 
