@@ -11,9 +11,8 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use super::attribution::{Found, Speaker};
+use super::linear::{Trainer, Weights};
 use super::tagging::Tagged;
 use super::tokens::Sentence;
 use super::words::Words;
@@ -24,7 +23,7 @@ use crate::tag::{self, POS_TAGS, TagId, View};
 /// statement is dropped.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sense {
-    weights: FxHashMap<u32, f32>,
+    weights: Weights,
     pub threshold: f32,
 }
 
@@ -177,7 +176,7 @@ const MAGIC: &[u8; 4] = b"CUE1";
 impl Sense {
     /// The probability that a statement with these features is an attribution.
     pub fn prob(&self, feats: &[u32]) -> f32 {
-        sigmoid(feats.iter().map(|k| self.weights.get(k).copied().unwrap_or(0.0)).sum())
+        sigmoid(self.weights.score(feats))
     }
 
     /// Does the model keep this statement? Quotations, statements without a cue and those without
@@ -189,45 +188,29 @@ impl Sense {
     /// Trains on examples (features, whether it is an attribution) by full-batch gradient descent on the
     /// log-likelihood with an L2 penalty (AdaGrad steps). Deterministic: keys summed in a fixed order.
     pub fn train(examples: &[(Vec<u32>, bool)], iterations: usize, l2: f32, threshold: f32) -> Self {
-        let mut keys: Vec<u32> = examples.iter().flat_map(|(f, _)| f.iter().copied()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let index: FxHashMap<u32, usize> = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        let mut trainer = Trainer::new(examples.iter().flat_map(|(f, _)| f.iter().copied()));
         let rows: Vec<(Vec<usize>, f32)> =
-            examples.iter().map(|(f, y)| (f.iter().map(|k| index[k]).collect(), if *y { 1.0 } else { 0.0 })).collect();
-        let mut w = vec![0.0f32; keys.len()];
-        let mut g2 = vec![1e-8f32; keys.len()];
-        let rate = 0.5f32;
+            examples.iter().map(|(f, y)| (trainer.slots(f), if *y { 1.0 } else { 0.0 })).collect();
         let n = rows.len().max(1) as f32;
         for _ in 0..iterations {
-            let mut grad: Vec<f32> = w.iter().map(|x| l2 * x).collect();
-            for (f, y) in &rows {
-                let p = sigmoid(f.iter().map(|&i| w[i]).sum());
-                let d = (p - y) / n;
-                for &i in f {
-                    grad[i] += d;
+            trainer.step(l2, |t, grad| {
+                for (f, y) in &rows {
+                    let d = (sigmoid(t.score(f)) - y) / n;
+                    for &i in f {
+                        grad[i] += d;
+                    }
                 }
-            }
-            for i in 0..w.len() {
-                g2[i] += grad[i] * grad[i];
-                w[i] -= rate * grad[i] / g2[i].sqrt();
-            }
+            });
         }
-        Self { weights: keys.into_iter().zip(w).collect(), threshold }
+        Self { weights: trainer.weights(), threshold }
     }
 
     /// The model file: magic, the threshold, the number of weights, then each key and weight (little
     /// endian), by key.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<(&u32, &f32)> = self.weights.iter().filter(|(_, w)| **w != 0.0).collect();
-        keys.sort_by_key(|(k, _)| **k);
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&self.threshold.to_le_bytes());
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (k, w) in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        self.weights.write(&mut out);
         out
     }
 
@@ -235,21 +218,8 @@ impl Sense {
     pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let threshold = f32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
-        let n = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?) as usize;
-        let body = rest.get(8..)?;
-        if body.len() != n * 8 || !threshold.is_finite() {
-            return None;
-        }
-        let weights = body
-            .chunks_exact(8)
-            .map(|c| {
-                let k = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-                let w = f32::from_le_bytes([c[4], c[5], c[6], c[7]]);
-                (k, w)
-            })
-            .filter(|(_, w)| w.is_finite())
-            .collect();
-        Some(Self { weights, threshold })
+        let weights = Weights::read(rest.get(4..)?)?;
+        threshold.is_finite().then_some(Self { weights, threshold })
     }
 }
 

@@ -17,6 +17,7 @@ mod attribution;
 mod countries;
 pub mod cue_sense;
 mod entities;
+mod linear;
 mod output;
 pub(crate) mod places;
 pub mod ranker;

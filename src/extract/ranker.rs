@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use super::linear::{Trainer, Weights};
 
 /// The pronoun a speaker is referred to with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,7 +186,7 @@ pub fn features(p: Pronoun, c: &Candidate, out: &mut Vec<u32>) {
 /// A trained ranker: one weight per feature key.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ranker {
-    weights: FxHashMap<u32, f32>,
+    weights: Weights,
 }
 
 /// The model file's first bytes.
@@ -196,7 +196,7 @@ impl Ranker {
     /// The score of one candidate (higher is likelier).
     pub fn score(&self, p: Pronoun, c: &Candidate, buf: &mut Vec<u32>) -> f32 {
         features(p, c, buf);
-        buf.iter().map(|k| self.weights.get(k).copied().unwrap_or(0.0)).sum()
+        self.weights.score(buf)
     }
 
     /// The candidates' probabilities (a softmax over their scores), in their order.
@@ -237,80 +237,54 @@ impl Ranker {
 
     /// The model file: magic, the number of weights, then each key and weight (little endian), by key.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<(&u32, &f32)> = self.weights.iter().filter(|(_, w)| **w != 0.0).collect();
-        keys.sort_by_key(|(k, _)| **k);
         let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (k, w) in keys {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        self.weights.write(&mut out);
         out
     }
 
     /// Reads a model file; `None` when it is not one.
     pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let body = rest.get(4..)?;
-        if body.len() != n * 8 {
-            return None;
-        }
-        let weights = body
-            .chunks_exact(8)
-            .map(|c| {
-                let k = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-                let w = f32::from_le_bytes([c[4], c[5], c[6], c[7]]);
-                (k, w)
-            })
-            .filter(|(_, w)| w.is_finite())
-            .collect();
-        Some(Self { weights })
+        Some(Self { weights: Weights::read(bytes.strip_prefix(MAGIC)?)? })
     }
 
     /// Trains on examples (the candidates of a pronoun and the index of the right one) by full-batch
     /// gradient descent on the log-likelihood with an L2 penalty (AdaGrad steps). Deterministic: no
     /// sampling, keys summed in a fixed order.
     pub fn train(examples: &[Example], iterations: usize, l2: f32) -> Self {
-        let mut feats: Vec<(Pronoun, Vec<Vec<u32>>, usize)> = Vec::with_capacity(examples.len());
-        for e in examples {
-            let cands = e
-                .candidates
-                .iter()
-                .map(|c| {
-                    let mut f = Vec::new();
-                    features(e.pronoun, c, &mut f);
-                    f
-                })
-                .collect();
-            feats.push((e.pronoun, cands, e.gold));
-        }
-        let mut keys: Vec<u32> = feats.iter().flat_map(|(_, c, _)| c.iter().flatten().copied()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let index: FxHashMap<u32, usize> = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
-        let mut w = vec![0.0f32; keys.len()];
-        let mut g2 = vec![1e-8f32; keys.len()];
-        let rate = 0.5f32;
-        let n = feats.len().max(1) as f32;
+        let feats: Vec<(Vec<Vec<u32>>, usize)> = examples
+            .iter()
+            .map(|e| {
+                let cands = e
+                    .candidates
+                    .iter()
+                    .map(|c| {
+                        let mut f = Vec::new();
+                        features(e.pronoun, c, &mut f);
+                        f
+                    })
+                    .collect();
+                (cands, e.gold)
+            })
+            .collect();
+        let mut trainer = Trainer::new(feats.iter().flat_map(|(c, _)| c.iter().flatten().copied()));
+        let rows: Vec<(Vec<Vec<usize>>, usize)> =
+            feats.iter().map(|(c, gold)| (c.iter().map(|f| trainer.slots(f)).collect(), *gold)).collect();
+        let n = rows.len().max(1) as f32;
         for _ in 0..iterations {
-            let mut grad: Vec<f32> = w.iter().map(|x| l2 * x).collect();
-            for (_, cands, gold) in &feats {
-                let scores: Vec<f32> = cands.iter().map(|f| f.iter().map(|k| w[index[k]]).sum()).collect();
-                let probs = softmax(&scores);
-                for (i, f) in cands.iter().enumerate() {
-                    let d = (probs[i] - if i == *gold { 1.0 } else { 0.0 }) / n;
-                    for k in f {
-                        grad[index[k]] += d;
+            trainer.step(l2, |t, grad| {
+                for (cands, gold) in &rows {
+                    let scores: Vec<f32> = cands.iter().map(|f| t.score(f)).collect();
+                    let probs = softmax(&scores);
+                    for (i, f) in cands.iter().enumerate() {
+                        let d = (probs[i] - if i == *gold { 1.0 } else { 0.0 }) / n;
+                        for &k in f {
+                            grad[k] += d;
+                        }
                     }
                 }
-            }
-            for i in 0..w.len() {
-                g2[i] += grad[i] * grad[i];
-                w[i] -= rate * grad[i] / g2[i].sqrt();
-            }
+            });
         }
-        Self { weights: keys.into_iter().zip(w).collect() }
+        Self { weights: trainer.weights() }
     }
 
     /// The share of examples whose right candidate ranks first.
