@@ -6,24 +6,30 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::model::{Article, content_hash};
+use crate::model::{Article, ArticleMeta, content_hash};
 use crate::read::{ReadError, read_article};
+
+/// An article of `text`, analysed as every article is: the extractor's cards, then what world knowledge
+/// adds (the countries of parties and offices, where the article is written from).
+pub fn analysed(source: String, title: Option<String>, meta: ArticleMeta, text: String) -> Article {
+    let mut article = Article {
+        source,
+        title,
+        meta,
+        hash: content_hash(&text),
+        analysis: crate::extract::extract(&text),
+        text,
+        rejected: Vec::new(),
+    };
+    crate::entity::knowledge::apply(&mut article);
+    article
+}
 
 /// Reads and analyses one file.
 pub fn open_article(path: &Path) -> Result<Article, ReadError> {
     let read = read_article(path)?;
-    let mut analysis = crate::extract::extract(&read.text);
-    analysis.warnings.splice(0..0, read.warnings);
-    let mut article = Article {
-        source: path.to_string_lossy().into_owned(),
-        title: read.title,
-        meta: read.meta,
-        hash: content_hash(&read.text),
-        text: read.text,
-        analysis,
-        rejected: Vec::new(),
-    };
-    crate::entity::knowledge::apply(&mut article);
+    let mut article = analysed(path.to_string_lossy().into_owned(), read.title, read.meta, read.text);
+    article.analysis.warnings.splice(0..0, read.warnings);
     Ok(article)
 }
 
@@ -49,17 +55,8 @@ pub fn sample_article() -> Article {
     let read = crate::read::parse_bytes(SAMPLE_PATH, text.as_bytes(), crate::read::Format::Text);
     let (title, meta, text) = match read {
         Ok(r) => (r.title, r.meta, r.text),
-        Err(_) => (None, crate::model::ArticleMeta::default(), text.to_owned()),
+        Err(_) => (None, ArticleMeta::default(), text.to_owned()),
     };
-    let mut article = Article {
-        source: SAMPLE_PATH.to_owned(),
-        title: title.or_else(|| Some("Sample: Russia offers to mediate between Pakistan and Afghanistan".to_owned())),
-        meta,
-        hash: content_hash(&text),
-        analysis: crate::extract::extract(&text),
-        text,
-        rejected: Vec::new(),
-    };
-    crate::entity::knowledge::apply(&mut article);
-    article
+    let title = title.or_else(|| Some("Sample: Russia offers to mediate between Pakistan and Afghanistan".to_owned()));
+    analysed(SAMPLE_PATH.to_owned(), title, meta, text)
 }

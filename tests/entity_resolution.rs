@@ -3,20 +3,10 @@
 //! a party member gets the party's country with the evidence shown.
 
 use dossier::entity::{Overrides, resolve_articles};
-use dossier::model::{Actor, ActorKind, Article, ArticleMeta, content_hash};
+use dossier::model::{Actor, ActorKind, Article, ArticleMeta};
 
 fn article(source: &str, text: &str) -> Article {
-    let mut article = Article {
-        source: source.to_owned(),
-        title: None,
-        meta: ArticleMeta::default(),
-        hash: content_hash(text),
-        analysis: dossier::extract::extract(text),
-        text: text.to_owned(),
-        rejected: Vec::new(),
-    };
-    dossier::entity::knowledge::apply(&mut article);
-    article
+    dossier::pipeline::analysed(source.to_owned(), None, ArticleMeta::default(), text.to_owned())
 }
 
 fn actor<'a>(article: &'a Article, surname: &str) -> &'a Actor {

@@ -3,24 +3,20 @@
 //! after a region, and party names written another way or after "leader of".
 
 use dossier::extract::extract;
-use dossier::model::{Actor, ActorKind, Article, ArticleMeta, content_hash};
+use dossier::model::{Actor, ActorKind, Article, ArticleMeta};
 
 fn countries(text: &str) -> Vec<String> {
     extract(text).countries
 }
 
 fn article(text: &str) -> Article {
-    let mut article = Article {
-        source: "a.txt".to_owned(),
-        title: None,
-        meta: ArticleMeta::default(),
-        hash: content_hash(text),
-        analysis: extract(text),
-        text: text.to_owned(),
-        rejected: Vec::new(),
-    };
-    dossier::entity::knowledge::apply(&mut article);
-    article
+    from_outlet(text, None)
+}
+
+/// The article of `text`, analysed as the app analyses a file, with the outlet its metadata names.
+fn from_outlet(text: &str, outlet: Option<&str>) -> Article {
+    let meta = ArticleMeta { outlet: outlet.map(str::to_owned), ..ArticleMeta::default() };
+    dossier::pipeline::analysed("a.txt".to_owned(), None, meta, text.to_owned())
 }
 
 fn actor<'a>(article: &'a Article, kind: ActorKind, ending: &str) -> &'a Actor {
@@ -157,16 +153,7 @@ fn a_collection_with_no_clear_home_gives_none() {
 #[test]
 fn an_article_of_a_known_outlet_that_refers_to_the_government_refers_to_its_country() {
     let text = "The Government says the new rail timetable will start in May, a spokesman said.\n";
-    let mut article = Article {
-        source: "a.txt".to_owned(),
-        title: None,
-        meta: ArticleMeta { outlet: Some("BBC News".to_owned()), ..ArticleMeta::default() },
-        hash: content_hash(text),
-        analysis: extract(text),
-        text: text.to_owned(),
-        rejected: Vec::new(),
-    };
-    dossier::entity::knowledge::apply(&mut article);
+    let article = from_outlet(text, Some("BBC News"));
     assert_eq!(article.analysis.countries, vec!["GB".to_owned()]);
 }
 
@@ -234,16 +221,7 @@ fn an_office_holder_takes_the_first_named_of_the_countries_mentioned_most() {
 fn a_portfolio_minister_is_a_national_office() {
     // "Agriculture Minister" is an office every state has: in a British outlet's article, a British one.
     let text = "Agriculture Minister Jane Quill said the drought would cut the harvest.\n";
-    let mut a = Article {
-        source: "a.txt".to_owned(),
-        title: None,
-        meta: ArticleMeta { outlet: Some("BBC News".to_owned()), ..ArticleMeta::default() },
-        hash: content_hash(text),
-        analysis: extract(text),
-        text: text.to_owned(),
-        rejected: Vec::new(),
-    };
-    dossier::entity::knowledge::apply(&mut a);
+    let a = from_outlet(text, Some("BBC News"));
     let quill = actor(&a, ActorKind::Person, "Quill");
     assert_eq!(quill.country.as_deref(), Some("GB"), "{:?}", quill.country_evidence);
     assert!(
