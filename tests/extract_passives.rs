@@ -10,7 +10,7 @@ fn statements(text: &str) -> Vec<(String, String, String, String)> {
         .statements
         .iter()
         .map(|s| {
-            let speaker = s.speaker.as_deref().and_then(|id| analysis.actor(id)).map_or("?", |a| a.name.as_str());
+            let speaker = analysis.speaker(s).map_or("?", |a| a.name.as_str());
             (speaker.to_owned(), s.cue.clone(), s.content.clone(), s.rule.clone())
         })
         .collect()

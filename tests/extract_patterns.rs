@@ -10,7 +10,7 @@ fn statements(text: &str) -> Vec<(String, String, String, bool)> {
         .statements
         .iter()
         .map(|s| {
-            let speaker = s.speaker.as_deref().and_then(|id| analysis.actor(id)).map_or("?", |a| a.name.as_str());
+            let speaker = analysis.speaker(s).map_or("?", |a| a.name.as_str());
             (speaker.to_owned(), s.cue.clone(), s.content.clone(), s.direct)
         })
         .collect()
@@ -122,12 +122,8 @@ fn role_noun_speaker_resolves_to_the_person() {
 #[test]
 fn country_speaker_and_metonym() {
     let analysis = extract("The Kremlin denied the report. Pakistan has rejected the claims.");
-    let speakers: Vec<&str> = analysis
-        .statements
-        .iter()
-        .filter_map(|s| s.speaker.as_deref().and_then(|id| analysis.actor(id)))
-        .map(|a| a.name.as_str())
-        .collect();
+    let speakers: Vec<&str> =
+        analysis.statements.iter().filter_map(|s| analysis.speaker(s)).map(|a| a.name.as_str()).collect();
     assert_eq!(speakers, ["Russia", "Pakistan"]);
     assert_eq!(analysis.countries, ["RU", "PK"]);
 }

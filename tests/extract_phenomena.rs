@@ -12,7 +12,7 @@ fn statements(text: &str) -> Vec<(String, String, String)> {
         .statements
         .iter()
         .map(|s| {
-            let speaker = s.speaker.as_deref().and_then(|id| analysis.actor(id)).map_or("?", |a| a.name.as_str());
+            let speaker = analysis.speaker(s).map_or("?", |a| a.name.as_str());
             (speaker.to_owned(), s.cue.clone(), s.content.clone())
         })
         .collect()
@@ -69,7 +69,7 @@ fn a_relative_clause_gives_its_antecedent_the_statement() {
     let analysis = extract(text);
     assert_eq!(analysis.statements.len(), 1, "{:#?}", analysis.statements);
     let s = &analysis.statements[0];
-    let speaker = s.speaker.as_deref().and_then(|id| analysis.actor(id)).map(|a| a.name.as_str());
+    let speaker = analysis.speaker(s).map(|a| a.name.as_str());
     assert_eq!(speaker, Some("Farmers"));
     assert!(s.content.starts_with("the drought has ruined the harvest"), "{}", s.content);
     // At the cue the text refers to the speaker with the relative pronoun.

@@ -7,7 +7,7 @@ use dossier::model::{ActorKind, Analysis, Statement};
 const SAMPLE: &str = include_str!("../assets/sample-article.txt");
 
 fn speaker_name<'a>(analysis: &'a Analysis, statement: &Statement) -> Option<&'a str> {
-    statement.speaker.as_deref().and_then(|id| analysis.actor(id)).map(|a| a.name.as_str())
+    analysis.speaker(statement).map(|a| a.name.as_str())
 }
 
 #[test]

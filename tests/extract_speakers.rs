@@ -6,7 +6,7 @@ use dossier::extract::ranker::{self, Agreement, Candidate, CandidateKind, Exampl
 use dossier::model::{Analysis, Statement};
 
 fn speaker_name<'a>(analysis: &'a Analysis, statement: &Statement) -> Option<&'a str> {
-    statement.speaker.as_deref().and_then(|id| analysis.actor(id)).map(|a| a.name.as_str())
+    analysis.speaker(statement).map(|a| a.name.as_str())
 }
 
 /// The statement whose content starts with `start`.

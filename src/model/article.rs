@@ -198,6 +198,11 @@ impl Analysis {
         }
     }
 
+    /// The actor a statement's speaker resolved to, if any.
+    pub fn speaker(&self, statement: &Statement) -> Option<&Actor> {
+        statement.speaker.as_deref().and_then(|id| self.actor(id))
+    }
+
     pub fn statement(&self, id: &str) -> Option<&Statement> {
         self.statements.iter().find(|s| s.id == id)
     }

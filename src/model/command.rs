@@ -429,7 +429,7 @@ impl Workspace {
             return Some(DossierCard { entity, ..DossierCard::from_actor(article, actor) });
         }
         let statement = article.analysis.statement(card)?;
-        let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
+        let speaker = article.analysis.speaker(statement);
         let section = Section::for_statement(speaker.and_then(|a| a.country.as_deref()), country);
         let entity = speaker.and_then(entity_name);
         Some(DossierCard { entity, ..DossierCard::from_statement(article, statement, section) })

@@ -172,7 +172,7 @@ impl DossierCard {
 
     /// A card for a statement of `article`, placed in `section`.
     pub fn from_statement(article: &Article, statement: &Statement, section: Section) -> Self {
-        let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
+        let speaker = article.analysis.speaker(statement);
         Self {
             id: CardRef { article: article.hash.clone(), card: statement.id.clone() }.key(),
             section,

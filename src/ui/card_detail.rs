@@ -99,7 +99,7 @@ fn statement_ui(
     commands: &mut Vec<UiCommand>,
 ) {
     let card = CardRef { article: article.hash.clone(), card: statement.id.clone() };
-    let speaker = statement.speaker.as_deref().and_then(|id| article.analysis.actor(id));
+    let speaker = article.analysis.speaker(statement);
     ui.heading("Statement");
     if matches!(&view.edit, Some(CardEdit::Statement { target, .. }) if *target == card) {
         statement_edit_ui(ui, article, statement, view, commands);

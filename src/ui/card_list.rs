@@ -426,8 +426,7 @@ fn add_hint_ui(
     let own = match view.filter.tab {
         CardTab::Actors => article.analysis.actor(&card.card).and_then(|a| a.country.clone()),
         CardTab::Statements => article.analysis.statement(&card.card).and_then(|s| {
-            let speaker =
-                s.speaker.as_deref().and_then(|id| article.analysis.actor(id)).and_then(|a| a.country.clone());
+            let speaker = article.analysis.speaker(s).and_then(|a| a.country.clone());
             speaker.or_else(|| s.about.first().cloned())
         }),
     };
