@@ -912,12 +912,13 @@ pub fn phrase_at(
                 && !w.is_cap(j + 1)
                 && !common_org
                 && !title_tokens.last().is_some_and(|&l| l + 1 == j && w.title(l) == Some(TitleWord::Modifier)));
-        // "I. Austin": an initial that is also a common word.
-        let initial = is_initial(w, j) && !w.is_common(j + 2);
-        if cap_name_word || initial || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
+        let initial = is_initial(w, j);
+        // "I. Austin": an initial before a name, even one that is also a common word ("I", "A").
+        let initial_before_name = initial && !w.is_common(j + 2);
+        if cap_name_word || initial_before_name || (name_start.is_some() && w.is_cap(j) && w.title(j).is_none()) {
             name_start.get_or_insert(j);
             // "George W. Bush", "W. Athey": an initial's full stop stays inside the name.
-            j += if is_initial(w, j) { 2 } else { 1 };
+            j += if initial { 2 } else { 1 };
             continue;
         }
         // A country or organization word inside a name: "Tehreek-e-Taliban Pakistan".
@@ -1152,22 +1153,20 @@ pub fn phrase_at(
                 return Some(Phrase { start: i, end: j, referent: Referent::Actor(a) });
             }
         }
+        // Evidence around a name outweighs the tagger unless it surely reads another type; in a headline only
+        // the tagger decides.
+        let open_to_person =
+            !t.is_headline(ns) && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6);
         let (confidence, rule) = if lead.is_some() {
             (0.9, "role + name".to_owned())
         } else if honorific {
             (0.9, "honorific + name".to_owned())
         } else if !title_tokens.is_empty() {
             (0.9, "title + name".to_owned())
-        } else if is_initial(w, ns)
-            && words.len() > 1
-            && !t.is_headline(ns)
-            && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6)
-        {
+        } else if is_initial(w, ns) && words.len() > 1 && open_to_person {
             // "W. Athey", "J. R. Smith": initials before a surname write a person's name.
             (INITIAL_PERSON.max(reading.prob), "initial + name".to_owned())
-        } else if let Some(k) = described_person(w, ns, ne, sentence_first).filter(|_| {
-            !t.is_headline(ns) && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6)
-        }) {
+        } else if let Some(k) = described_person(w, ns, ne, sentence_first).filter(|_| open_to_person) {
             (DESCRIBED_PERSON.max(reading.prob), format!("name described as a person ('{}')", w.word(k)))
         } else {
             match reading.kind {
@@ -1176,10 +1175,7 @@ pub fn phrase_at(
                     return Some(Phrase { start: i, end: j, referent: Referent::Place });
                 }
                 // A particle outweighs a weak reading of another type ("Pieter vanRensburg" read as other).
-                _ if particle.is_some()
-                    && !t.is_headline(ns)
-                    && (matches!(reading.kind, Some(EntityType::Person) | None) || reading.prob < 0.6) =>
-                {
+                _ if particle.is_some() && open_to_person => {
                     let p = reading.prob.max(PARTICLE_PERSON);
                     (p, format!("name with the particle '{}'", w.word(particle.unwrap_or(ns))))
                 }
