@@ -86,7 +86,7 @@ pub(crate) fn parts_of_speech(
     let Some(model) = tag::pos() else { return out };
     let windows: Vec<(usize, usize)> = found
         .iter()
-        .filter(|f| !f.direct)
+        .filter(|f| judged(f))
         .filter_map(|f| {
             let (cue, s) = (f.cue?, sents.get(f.sentence)?);
             let first = cue.start.saturating_sub(POS_WINDOW).max(s.first);
@@ -179,12 +179,6 @@ impl Sense {
         sigmoid(self.weights.score(feats))
     }
 
-    /// Does the model keep this statement? Quotations, statements without a cue and those without
-    /// features always stay.
-    pub(crate) fn keeps(&self, f: &Found, feats: &[u32]) -> bool {
-        f.direct || f.cue.is_none() || feats.is_empty() || self.prob(feats) >= self.threshold
-    }
-
     /// Trains on examples (features, whether it is an attribution) by full-batch gradient descent on the
     /// log-likelihood with an L2 penalty (AdaGrad steps). Deterministic: keys summed in a fixed order.
     pub fn train(examples: &[(Vec<u32>, bool)], iterations: usize, l2: f32, threshold: f32) -> Self {
@@ -231,17 +225,22 @@ pub fn shipped() -> Option<&'static Sense> {
     MODEL.get_or_init(|| Sense::from_bytes(CUE_MODEL)).as_ref()
 }
 
+/// Does the model weigh this statement? Only a reported statement with a cue: quotations and statements
+/// without a cue always stay.
+fn judged(f: &Found) -> bool {
+    !f.direct && f.cue.is_some()
+}
+
 /// Drops the reported statements whose cue the shipped model reads in another sense.
 pub(crate) fn judge(w: &Words<'_>, pos: &[Option<&'static str>], found: &mut Vec<Found>) {
     let Some(model) = shipped() else { return };
     let mut feats = Vec::new();
     found.retain(|f| {
-        // Quotations and statements without a cue stay: no features to weigh.
-        if f.direct || f.cue.is_none() {
+        if !judged(f) {
             return true;
         }
         features(w, pos, f, &mut feats);
-        model.keeps(f, &feats)
+        model.prob(&feats) >= model.threshold
     });
 }
 
@@ -249,7 +248,7 @@ pub(crate) fn judge(w: &Words<'_>, pos: &[Option<&'static str>], found: &mut Vec
 pub(crate) fn examples(w: &Words<'_>, pos: &[Option<&'static str>], found: &[Found]) -> Vec<Example> {
     found
         .iter()
-        .filter(|f| f.cue.is_some() && !f.direct)
+        .filter(|f| judged(f))
         .map(|f| {
             let mut features = Vec::new();
             self::features(w, pos, f, &mut features);
