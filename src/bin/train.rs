@@ -123,6 +123,20 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// The examples of documents split into those to fit on and those held out: every `every`th document is
+/// held out (the last of each run of `every`).
+fn hold_out<T: Clone>(docs: &[Vec<T>], every: usize) -> (Vec<T>, Vec<T>) {
+    let (mut fit, mut held) = (Vec::new(), Vec::new());
+    for (i, doc) in docs.iter().enumerate() {
+        if i % every == every - 1 { &mut held } else { &mut fit }.extend(doc.iter().cloned());
+    }
+    (fit, held)
+}
+
 /// Trains on every tenth document held out to fit the softmax temperature, then on all, and returns the
 /// model file.
 fn train_model(
@@ -283,7 +297,7 @@ fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
 fn read_gum_dir(dir: &Path, lex: &Lexicon, docs: &mut usize) -> Result<Vec<Sentence>> {
     let mut out = Vec::new();
     for path in sorted_files(dir, "conllu")? {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = read_text(&path)?;
         read_gum(&text, *docs, lex, &mut out);
         *docs += 1;
     }
@@ -443,7 +457,7 @@ fn bio_from_labels(words: &[String], labels: &[&str], kind_of: impl Fn(&str) -> 
 }
 
 fn read_wikigold(path: &Path, lex: &Lexicon, docs: &mut usize) -> Result<Vec<Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = read_text(path)?;
     let mut out = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
@@ -503,7 +517,7 @@ fn read_re3d(dir: &Path, lex: &Lexicon, docs: &mut usize) -> Result<Vec<Sentence
     let mut out = Vec::new();
     for folder in folders {
         for path in sorted_files(&folder, "conll")? {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = read_text(&path)?;
             let mut words: Vec<String> = Vec::new();
             let mut labels: Vec<String> = Vec::new();
             for line in text.lines().chain(std::iter::once("")) {
@@ -747,10 +761,10 @@ fn train_cue(polnear: &Path, out: &Path) -> Result<()> {
     }
     let mut docs: Vec<Vec<(Vec<u32>, bool)>> = Vec::new();
     for path in sorted_files(&text_dir, "txt")? {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = read_text(&path)?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(ann_path) = anns.get(stem) else { continue };
-        let ann = std::fs::read_to_string(ann_path).with_context(|| format!("cannot read {}", ann_path.display()))?;
+        let ann = read_text(ann_path)?;
         let gold = polnear_contents(&ann, &text);
         let doc = dossier::extract::cue_examples(&text)
             .into_iter()
@@ -761,10 +775,7 @@ fn train_cue(polnear: &Path, out: &Path) -> Result<()> {
             .collect();
         docs.push(doc);
     }
-    let (mut fit, mut held) = (Vec::new(), Vec::new());
-    for (i, doc) in docs.iter().enumerate() {
-        if i % CUE_HOLD_OUT == CUE_HOLD_OUT - 1 { &mut held } else { &mut fit }.extend(doc.iter().cloned());
-    }
+    let (fit, held) = hold_out(&docs, CUE_HOLD_OUT);
     let part = Sense::train(&fit, CUE_ITERATIONS, CUE_L2, 0.0);
     let right = held.iter().filter(|e| e.1).count();
     println!(
@@ -870,7 +881,7 @@ fn train_speaker(data: &Path, polnear: &Path, out: &Path) -> Result<()> {
     let read = |dir: &Path, ext: &str, examples: &dyn Fn(&str) -> Vec<Example>| -> Result<Vec<Vec<Example>>> {
         let mut docs = Vec::new();
         for path in sorted_files(dir, ext)? {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = read_text(&path)?;
             docs.push(examples(&text));
         }
         Ok(docs)
@@ -880,15 +891,8 @@ fn train_speaker(data: &Path, polnear: &Path, out: &Path) -> Result<()> {
         read(&data.join("gum/dev"), "conllu", &speaker_examples)?.into_iter().flatten().collect();
     // PolNeAR train only (its dev split is what `score.py polnear` reports).
     let news = read(&polnear.join("data/train/text"), "txt", &dossier::extract::pronoun_examples)?;
-    let split = |docs: &[Vec<Example>]| {
-        let (mut fit, mut held) = (Vec::new(), Vec::new());
-        for (i, doc) in docs.iter().enumerate() {
-            if i % SPEAKER_HOLD_OUT == SPEAKER_HOLD_OUT - 1 { &mut held } else { &mut fit }.extend(doc.iter().cloned());
-        }
-        (fit, held)
-    };
-    let (gum_fit, gum_held) = split(&gum);
-    let (news_fit, news_held) = split(&news);
+    let (gum_fit, gum_held) = hold_out(&gum, SPEAKER_HOLD_OUT);
+    let (news_fit, news_held) = hold_out(&news, SPEAKER_HOLD_OUT);
     let weighted = |gum: Vec<Example>, news: Vec<Example>| -> Vec<Example> {
         let n = news.len() * SPEAKER_NEWS_WEIGHT;
         gum.into_iter().chain(news.into_iter().cycle().take(n)).collect()
