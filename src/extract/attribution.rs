@@ -576,6 +576,11 @@ fn aux_start(w: &Words<'_>, s: &Sentence, verb: usize, in_quote: &[bool]) -> usi
     group
 }
 
+/// Words that negate the verb after them ("did not say", "were never disclosed").
+fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "never" | "n't" | "n’t")
+}
+
 /// Forms of "be" that make a participle after them passive.
 fn is_be(lower: &str) -> bool {
     matches!(lower, "was" | "were" | "been" | "being" | "be" | "is" | "are")
@@ -641,9 +646,7 @@ fn passive_with_agent(
         group -= 1;
     }
     // "were not disclosed by": a negated passive says the agent did not speak.
-    if !(group..cue.start).any(|t| is_be(w.lower(t)))
-        || (group..cue.start).any(|t| matches!(w.lower(t), "not" | "never" | "n't" | "n’t"))
-    {
+    if !(group..cue.start).any(|t| is_be(w.lower(t))) || (group..cue.start).any(|t| is_negation(w.lower(t))) {
         return None;
     }
     let by = agent_by(w, cue.end, end).filter(|&b| !in_quote[b])?;
@@ -860,7 +863,7 @@ fn other_sense(w: &Words<'_>, cue: CueHit, prev: Option<usize>) -> bool {
     if cue.features.other_sense && (number || next == "to" && article || next == "up") {
         return true;
     }
-    let negated = prev.is_some_and(|p| matches!(w.lower(p), "not" | "never" | "n't" | "n’t"));
+    let negated = prev.is_some_and(|p| is_negation(w.lower(p)));
     cue.features.negation && negated
 }
 
